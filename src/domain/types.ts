@@ -79,6 +79,11 @@ export interface RuleSettings {
   publicVoteFraction: { num: number; den: number };
   /** Fraction of members present who can ask for a secret ballot (1/3). */
   secretVoteFraction: { num: number; den: number };
+  /**
+   * L2121-20: "sauf maladie dûment constatée" a proxy may cover more than the session limit.
+   * Départements and régions (L3121-16, L4132-15) have no such exception. Absent = true.
+   */
+  illnessExtendsProxy?: boolean;
 }
 
 export type ProfileCode =

@@ -1,0 +1,91 @@
+// Coded domain errors: services throw them, one exception filter maps each code to an HTTP status.
+// To add a code, append it to the right group below; the type follows.
+
+export const DOMAIN_ERROR_CODES = [
+  // generic
+  'NOT_FOUND',
+  'VALIDATION_FAILED',
+  'CONFLICT_STALE_VERSION',
+  'MALFORMED_REQUEST',
+  'PAYLOAD_TOO_LARGE',
+  'REFERENCE_INVALID',
+  'DUPLICATE',
+  'ITEM_SEALED',
+  'TEMPLATE_INVALID',
+  // sessions and items
+  'SESSION_CLOSED',
+  'SESSION_TRANSITION_INVALID',
+  'SESSION_NOT_OPEN',
+  'ITEM_TRANSITION_INVALID',
+  'ITEM_POSITION_INVALID',
+  'QUORUM_NOT_MET',
+  // proxies (L2121-20)
+  'PROXY_TO_SELF',
+  'PROXY_GIVER_NOT_MEMBER',
+  'PROXY_HOLDER_NOT_MEMBER',
+  'PROXY_HOLDER_ABSENT',
+  'PROXY_GIVER_PRESENT',
+  'PROXY_HOLDER_ALREADY_HOLDS',
+  'PROXY_GIVER_ALREADY_GAVE',
+  'PROXY_CHAIN',
+  'PROXY_TOO_MANY_SESSIONS',
+  'PROXY_SESSIONS_NOT_CONSECUTIVE',
+  'PROXY_ALREADY_REVOKED',
+  // votes (L2121-20, L2121-21, L2131-11)
+  'VOTE_COUNTS_MISMATCH',
+  'VOTE_BALLOT_NOT_ENTITLED',
+  'VOTE_BALLOT_DUPLICATE',
+  'VOTE_BALLOTS_INCOMPLETE',
+  'VOTE_MEMBER_NOT_TAKING_PART',
+  'VOTE_ALREADY_RECORDED',
+  'VOTE_MODE_INVALID',
+  'VOTE_TIE_NEEDS_PRESIDENT_CHOICE',
+  'ELECTION_ROUNDS_INVALID',
+  // attendance and membership (L5211-6 for suppléants)
+  'ATTENDANCE_NOT_MEMBER',
+  'ATTENDANCE_CHANGE_INVALID',
+  'SUPPLEANT_NOT_ALLOWED',
+  'SUPPLEANT_MISMATCH',
+  'MEMBER_NOT_IN_OFFICE',
+  // numbering and rule profiles
+  'NUMBER_PATTERN_INVALID',
+  'CUSTOM_RULES_INVALID',
+] as const;
+
+export type DomainErrorCode = (typeof DOMAIN_ERROR_CODES)[number];
+
+export class DomainError extends Error {
+  constructor(
+    readonly code: DomainErrorCode,
+    message: string,
+    readonly details: Record<string, unknown> = {},
+  ) {
+    super(message);
+    this.name = 'DomainError';
+    // Keeps `instanceof` working when compiled to older targets.
+    Object.setPrototypeOf(this, new.target.prototype);
+  }
+}
+
+export function isDomainError(e: unknown, code?: DomainErrorCode): e is DomainError {
+  return e instanceof DomainError && (code === undefined || e.code === code);
+}
+
+/** Returns the value or throws NOT_FOUND naming what was looked for. */
+export function assertFound<T>(value: T | null | undefined, entity: string, id: string): T {
+  if (value === null || value === undefined) {
+    throw new DomainError('NOT_FOUND', `${entity} ${id} not found`, { entity, id });
+  }
+  return value;
+}
+
+/** Optimistic locking: the client must send the version it read. */
+export function assertVersion(entity: string, id: string, expected: number, actual: number): void {
+  if (expected !== actual) {
+    throw new DomainError(
+      'CONFLICT_STALE_VERSION',
+      `${entity} ${id} was changed meanwhile (version ${actual}, you sent ${expected}); reload and retry`,
+      { entity, id, expected, actual },
+    );
+  }
+}

@@ -1,0 +1,156 @@
+// Deliberation numbers ("19-09-107", "DEL2023-01", "2023/021") and @ctes act identifiers.
+import { DomainError } from './errors';
+import { assertIsoDate } from './iso-date';
+
+export interface NumberValues {
+  /** Session date, YYYY-MM-DD. */
+  date: string;
+  /** Order number of the item within its series (1-based). */
+  seq: number;
+  /** Short code of the body, for {body}. */
+  bodyCode?: string;
+}
+
+type Token =
+  | { kind: 'text'; text: string }
+  | { kind: 'yyyy' | 'yy' | 'mm' | 'dd' | 'body' }
+  | { kind: 'seq'; width: number };
+
+const TOKEN = /^(yyyy|yy|mm|dd|body|seq)(?::(\d+))?$/;
+const MAX_SEQ_WIDTH = 9;
+
+function invalidPattern(pattern: string, why: string): never {
+  throw new DomainError('NUMBER_PATTERN_INVALID', `Number pattern "${pattern}" ${why}`, { pattern });
+}
+
+function parsePattern(pattern: string): Token[] {
+  if (typeof pattern !== 'string' || pattern.length === 0) invalidPattern(String(pattern), 'is empty');
+  const tokens: Token[] = [];
+  let text = '';
+  let i = 0;
+  while (i < pattern.length) {
+    const ch = pattern[i];
+    if (ch === '}') invalidPattern(pattern, `has an unmatched "}" at ${i + 1}`);
+    if (ch !== '{') {
+      text += ch;
+      i++;
+      continue;
+    }
+    const end = pattern.indexOf('}', i);
+    if (end < 0) invalidPattern(pattern, `has an unclosed "{" at ${i + 1}`);
+    const name = pattern.slice(i + 1, end);
+    const m = TOKEN.exec(name);
+    if (!m) invalidPattern(pattern, `uses unknown token {${name}} (known: {yyyy} {yy} {mm} {dd} {seq} {seq:N} {body})`);
+    if (m[2] !== undefined && m[1] !== 'seq') invalidPattern(pattern, `gives a width to {${m[1]}}, only {seq:N} takes one`);
+    if (text) tokens.push({ kind: 'text', text });
+    text = '';
+    if (m[1] === 'seq') {
+      const width = m[2] === undefined ? 1 : Number(m[2]);
+      if (width < 1 || width > MAX_SEQ_WIDTH) invalidPattern(pattern, `pads {seq} to ${width}; allowed 1 to ${MAX_SEQ_WIDTH}`);
+      tokens.push({ kind: 'seq', width });
+    } else {
+      tokens.push({ kind: m[1] as 'yyyy' | 'yy' | 'mm' | 'dd' | 'body' });
+    }
+    i = end + 1;
+  }
+  if (text) tokens.push({ kind: 'text', text });
+  // Without the sequence two items of the same day would get the same number.
+  if (!tokens.some((t) => t.kind === 'seq')) invalidPattern(pattern, 'has no {seq}');
+  return tokens;
+}
+
+/** Throws NUMBER_PATTERN_INVALID when the pattern cannot number items. */
+export function validateNumberPattern(pattern: string): void {
+  parsePattern(pattern);
+}
+
+export function formatItemNumber(pattern: string, v: NumberValues): string {
+  const tokens = parsePattern(pattern);
+  assertIsoDate(v.date);
+  if (!Number.isSafeInteger(v.seq) || v.seq < 1) {
+    throw new DomainError('VALIDATION_FAILED', `seq must be an integer >= 1, got ${v.seq}`, { field: 'seq', value: v.seq });
+  }
+  const [yyyy, mm, dd] = v.date.split('-');
+  let out = '';
+  for (const t of tokens) {
+    switch (t.kind) {
+      case 'text':
+        out += t.text;
+        break;
+      case 'yyyy':
+        out += yyyy;
+        break;
+      case 'yy':
+        out += yyyy.slice(2);
+        break;
+      case 'mm':
+        out += mm;
+        break;
+      case 'dd':
+        out += dd;
+        break;
+      case 'seq':
+        out += String(v.seq).padStart(t.width, '0');
+        break;
+      case 'body':
+        if (!v.bodyCode) {
+          throw new DomainError('VALIDATION_FAILED', `Pattern "${pattern}" uses {body} but the body has no code`, {
+            field: 'bodyCode',
+          });
+        }
+        out += v.bodyCode;
+        break;
+    }
+  }
+  return out;
+}
+
+// @ctes natures (DOMAIN.md): code letters and their numeric codes.
+export const ACTES_NATURES = { DE: 1, AR: 2, AI: 3, CC: 4, BF: 5, AU: 6 } as const;
+export type ActesNature = keyof typeof ACTES_NATURES;
+
+export const ACTE_INTERNAL_NUMBER_MAX = 15;
+
+/** Transmission platforms accept at most 15 characters of [A-Za-z0-9_]; they turn "-" into "_". */
+export function acteInternalNumber(number: string): string {
+  const out = String(number ?? '').replace(/[^A-Za-z0-9_]/g, '_');
+  if (out.length === 0 || out.length > ACTE_INTERNAL_NUMBER_MAX) {
+    throw new DomainError(
+      'VALIDATION_FAILED',
+      `Act number "${number}" gives "${out}" for @ctes, which must have 1 to ${ACTE_INTERNAL_NUMBER_MAX} characters`,
+      { field: 'number', value: number, internal: out },
+    );
+  }
+  return out;
+}
+
+export interface ActeIdentifierInput {
+  departementCode: string;
+  siren: string;
+  /** Decision date, YYYY-MM-DD. */
+  date: string;
+  number: string;
+  nature: ActesNature;
+}
+
+/** `{département, 3 chars}-{SIREN}-{YYYYMMDD}-{internal number}-{nature}`, e.g. 062-200000000-20190930-19_09_107-DE. */
+export function acteIdentifier(i: ActeIdentifierInput): string {
+  const dep = String(i.departementCode ?? '').toUpperCase();
+  if (!/^(\d{1,3}|2[AB])$/.test(dep)) {
+    throw new DomainError('VALIDATION_FAILED', `Département code "${i.departementCode}" is not valid`, {
+      field: 'departementCode',
+      value: i.departementCode,
+    });
+  }
+  if (!/^\d{9}$/.test(String(i.siren))) {
+    throw new DomainError('VALIDATION_FAILED', `SIREN "${i.siren}" must have 9 digits`, { field: 'siren', value: i.siren });
+  }
+  if (!(i.nature in ACTES_NATURES)) {
+    throw new DomainError('VALIDATION_FAILED', `Nature "${i.nature}" is not one of ${Object.keys(ACTES_NATURES).join(', ')}`, {
+      field: 'nature',
+      value: i.nature,
+    });
+  }
+  assertIsoDate(i.date);
+  return [dep.padStart(3, '0'), i.siren, i.date.replace(/-/g, ''), acteInternalNumber(i.number), i.nature].join('-');
+}
