@@ -1,0 +1,13 @@
+// The pure business rules of Registre: no Nest, no TypeORM, no I/O.
+export * from './types';
+export * from './errors';
+export * from './iso-date';
+export * from './rule-profiles';
+export * from './quorum';
+export * from './attendance';
+export * from './proxies';
+export * from './wording';
+export * from './voting';
+export * from './elections';
+export * from './numbering';
+export * from './session-lifecycle';
