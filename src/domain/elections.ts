@@ -109,6 +109,7 @@ export function electionWording(rounds: ElectionRoundResult[], byId: Map<string,
   const last = rounds[rounds.length - 1];
   const tour = `${ordinalFrench(last.round)} tour`;
   if (last.electedId === null) {
+    if (last.relative && last.cast === 0) return `Aucun candidat élu au ${tour} : aucun suffrage exprimé`;
     if (last.relative) return `Aucun candidat élu au ${tour} : égalité de voix entre candidats nés le même jour`;
     return `Aucun candidat n'a obtenu la majorité absolue (${last.absoluteMajority} voix) au ${tour}`;
   }
