@@ -1,0 +1,4 @@
+import { CoreRegister1763900000000 } from './1763900000000-CoreRegister';
+
+/** Every migration, in order: listed explicitly so the app, the CLI and the tests run the same set. */
+export const MIGRATIONS = [CoreRegister1763900000000];

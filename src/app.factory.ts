@@ -1,0 +1,24 @@
+import { INestApplication } from '@nestjs/common';
+import { NestFactory } from '@nestjs/core';
+import { NestExpressApplication } from '@nestjs/platform-express';
+import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
+import { AppModule, AppOptions } from './app.module';
+import { DomainErrorFilter } from './common/domain-error.filter';
+import { validationPipe } from './common/validation';
+
+/** Builds the HTTP app the same way for `npm start` and for the e2e tests. */
+export async function createApp(options: AppOptions, logger: false | undefined = undefined): Promise<INestApplication> {
+  const app = await NestFactory.create<NestExpressApplication>(AppModule.forRoot(options), { bodyParser: false, ...(logger === false ? { logger: false } : {}) });
+  // 1 MB of JSON is far above any legitimate request (a 240-member roll call is ~40 kB); more is refused with 413.
+  app.useBodyParser('json', { limit: '1mb' });
+  app.useGlobalPipes(validationPipe());
+  app.useGlobalFilters(new DomainErrorFilter());
+  const doc = new DocumentBuilder()
+    .setTitle('Registre API')
+    .setDescription("Registre des délibérations: sessions, attendance, proxies, quorum, votes and certified extracts. Errors are { statusCode, code, message, details }.")
+    .setVersion('0.1.0')
+    .build();
+  SwaggerModule.setup('docs', app, () => SwaggerModule.createDocument(app, doc));
+  await app.init();
+  return app;
+}

@@ -1,0 +1,29 @@
+import { DynamicModule, Module } from '@nestjs/common';
+import { TypeOrmModule } from '@nestjs/typeorm';
+import { AttendanceModule } from './attendance/attendance.module';
+import { CollectivitiesModule } from './collectivities/collectivities.module';
+import { dataSourceOptions } from './database/data-source';
+import { DeliberationsModule } from './deliberations/deliberations.module';
+import { MembersModule } from './members/members.module';
+import { ProxiesModule } from './proxies/proxies.module';
+import { RegisterModule } from './register/register.module';
+import { SessionsModule } from './sessions/sessions.module';
+import { VotesModule } from './votes/votes.module';
+
+export interface AppOptions {
+  databaseUrl: string;
+  logSql?: boolean;
+}
+
+@Module({})
+export class AppModule {
+  static forRoot(options: AppOptions): DynamicModule {
+    return {
+      module: AppModule,
+      imports: [
+        TypeOrmModule.forRoot(dataSourceOptions(options.databaseUrl, options.logSql ?? false)),
+        RegisterModule, CollectivitiesModule, MembersModule, SessionsModule, DeliberationsModule, AttendanceModule, ProxiesModule, VotesModule,
+      ],
+    };
+  }
+}

@@ -1,0 +1,78 @@
+import { Injectable } from '@nestjs/common';
+import { DataSource } from 'typeorm';
+import { assertEditable } from '../deliberations/items.service';
+import { computeAttendance, presenceAt } from '../domain/attendance';
+import { DomainError } from '../domain/errors';
+import { itemContext, loadSessionContext, SessionContext } from '../register/session-context';
+import { AttendanceChangeDto, SetAttendanceDto } from './dto/attendance.dto';
+import { Attendance, AttendanceChangeRow } from './attendance.entity';
+
+@Injectable()
+export class AttendanceService {
+  constructor(private readonly db: DataSource) {}
+
+  /** Records who is there at the opening. Refused once an item is voted: the record of a vote cannot shift under it. */
+  setOpening(collectivityId: string, sessionId: string, dto: SetAttendanceDto) {
+    return this.db.transaction(async (em) => {
+      const ctx = await loadSessionContext(em, collectivityId, sessionId, true);
+      assertEditable(ctx);
+      assertNoVoteFrom(ctx, 1);
+      const seen = new Set<string>();
+      for (const e of dto.entries) {
+        if (seen.has(e.memberId)) throw new DomainError('VALIDATION_FAILED', `entries: member ${e.memberId} is listed twice`, { field: 'entries', memberId: e.memberId });
+        seen.add(e.memberId);
+        if (!ctx.membersById.has(e.memberId)) {
+          throw new DomainError('ATTENDANCE_NOT_MEMBER', `entries: member ${e.memberId} is not in office in this body on ${ctx.localDate}`, { memberId: e.memberId });
+        }
+      }
+      const rows = dto.entries.map((e) => ({ memberId: e.memberId, status: e.status, replacesMemberId: e.replacesMemberId ?? null }));
+      // The rules check suppléants and consistency on the whole new record before anything is written.
+      presenceAt({ ...itemContext(ctx, 1), attendance: rows });
+      await em.getRepository(Attendance).delete({ sessionId, collectivityId });
+      if (rows.length) await em.getRepository(Attendance).insert(rows.map((r) => ({ ...r, collectivityId, sessionId })));
+      return this.summary(collectivityId, sessionId, em);
+    });
+  }
+
+  /** An arrival or a departure from an item on ("arrivée à partir du point 5", "parti après le point 2"). */
+  addChange(collectivityId: string, sessionId: string, dto: AttendanceChangeDto) {
+    return this.db.transaction(async (em) => {
+      const ctx = await loadSessionContext(em, collectivityId, sessionId, true);
+      assertEditable(ctx);
+      if (!ctx.membersById.has(dto.memberId)) throw new DomainError('ATTENDANCE_NOT_MEMBER', `memberId: member ${dto.memberId} is not in office in this body`, { field: 'memberId' });
+      const position = ctx.positionOf.get(dto.fromItemId);
+      if (position === undefined) throw new DomainError('NOT_FOUND', `fromItemId: item ${dto.fromItemId} is not in this session`, { field: 'fromItemId' });
+      assertNoVoteFrom(ctx, position);
+      const before = presenceAt(itemContext(ctx, position)).get(dto.memberId)!;
+      if (dto.kind === 'arrival' && before.present) throw new DomainError('ATTENDANCE_CHANGE_INVALID', `Member ${dto.memberId} is already present at item ${position}`, { field: 'kind' });
+      if (dto.kind === 'departure' && !before.present) throw new DomainError('ATTENDANCE_CHANGE_INVALID', `Member ${dto.memberId} is not present at item ${position}`, { field: 'kind' });
+      const row = { collectivityId, sessionId, memberId: dto.memberId, kind: dto.kind, fromItemId: dto.fromItemId };
+      presenceAt({ ...itemContext(ctx, position), changes: [...ctx.changes, { memberId: dto.memberId, kind: dto.kind, fromPosition: position }] });
+      await em.getRepository(AttendanceChangeRow).insert(row);
+      return this.summary(collectivityId, sessionId, em);
+    });
+  }
+
+  async summary(collectivityId: string, sessionId: string, em = this.db.manager) {
+    const ctx = await loadSessionContext(em, collectivityId, sessionId);
+    return {
+      opening: ctx.attendance,
+      changes: ctx.changeRows,
+      openingState: computeAttendance(itemContext(ctx, 1)),
+      perItem: ctx.items.map((i) => {
+        const s = computeAttendance(itemContext(ctx, i.position, i.id));
+        return { itemId: i.id, position: i.position, number: i.number, present: s.present.length, represented: s.represented.length, voters: s.voters, quorum: s.quorum };
+      }),
+    };
+  }
+}
+
+/** Attendance and proxies of an item already voted are part of its act: they no longer change. */
+export function assertNoVoteFrom(ctx: SessionContext, position: number): void {
+  const voted = ctx.items.filter((i) => i.status === 'voted' && i.position >= position);
+  if (voted.length > 0) {
+    throw new DomainError('ITEM_ALREADY_VOTED', `Item ${voted[0].number} (position ${voted[0].position}) is already voted: its attendance is sealed`, {
+      itemId: voted[0].id,
+    });
+  }
+}

@@ -1,0 +1,32 @@
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { Type } from 'class-transformer';
+import { ArrayMaxSize, IsArray, IsIn, IsOptional, IsUUID, ValidateNested } from 'class-validator';
+import type { OpeningStatus } from '../../domain/types';
+
+export class AttendanceEntryDto {
+  @ApiProperty() @IsUUID()
+  memberId: string;
+
+  @ApiProperty({ enum: ['present', 'excused', 'absent'] }) @IsIn(['present', 'excused', 'absent'])
+  status: OpeningStatus;
+
+  @ApiPropertyOptional({ description: "On a suppléant's entry: the titulaire whose seat he takes (L5211-6)" }) @IsOptional() @IsUUID()
+  replacesMemberId?: string;
+}
+
+export class SetAttendanceDto {
+  @ApiProperty({ type: [AttendanceEntryDto], description: 'Status of members at the opening; members left out are absent' })
+  @IsArray() @ArrayMaxSize(1000) @ValidateNested({ each: true }) @Type(() => AttendanceEntryDto)
+  entries: AttendanceEntryDto[];
+}
+
+export class AttendanceChangeDto {
+  @ApiProperty() @IsUUID()
+  memberId: string;
+
+  @ApiProperty({ enum: ['arrival', 'departure'] }) @IsIn(['arrival', 'departure'])
+  kind: 'arrival' | 'departure';
+
+  @ApiProperty({ description: 'The first item the change applies to: arrival before it, or departure before it' }) @IsUUID()
+  fromItemId: string;
+}

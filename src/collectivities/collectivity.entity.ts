@@ -1,0 +1,17 @@
+import { Column, CreateDateColumn, Entity, PrimaryGeneratedColumn } from 'typeorm';
+
+export const COLLECTIVITY_KINDS = [
+  'commune', 'communaute_communes', 'communaute_agglomeration', 'communaute_urbaine', 'metropole', 'syndicat', 'departement', 'region',
+] as const;
+export type CollectivityKind = (typeof COLLECTIVITY_KINDS)[number];
+
+@Entity('collectivity')
+export class Collectivity {
+  @PrimaryGeneratedColumn('uuid') id: string;
+  @Column('text') kind: CollectivityKind;
+  @Column('text') name: string;
+  @Column('text', { name: 'short_name', nullable: true }) shortName: string | null;
+  @Column('char', { length: 9 }) siren: string;
+  @Column('text', { name: 'departement_code' }) departementCode: string;
+  @CreateDateColumn({ name: 'created_at', type: 'timestamptz' }) createdAt: Date;
+}

@@ -1,0 +1,143 @@
+import { ArgumentsHost, Catch, ExceptionFilter, HttpException, Logger } from '@nestjs/common';
+import type { Response } from 'express';
+import { QueryFailedError } from 'typeorm';
+import { DomainError, DomainErrorCode } from '../domain/errors';
+
+export interface ErrorBody {
+  statusCode: number;
+  code: string;
+  message: string;
+  details: Record<string, unknown>;
+}
+
+/** Every code maps to one status; the switch is exhaustive so a new code cannot go unmapped. */
+export function statusFor(code: DomainErrorCode): number {
+  switch (code) {
+    case 'NOT_FOUND':
+      return 404;
+    case 'VALIDATION_FAILED':
+    case 'MALFORMED_REQUEST':
+    case 'TEMPLATE_INVALID':
+    case 'NUMBER_PATTERN_INVALID':
+    case 'CUSTOM_RULES_INVALID':
+      return 400;
+    case 'PAYLOAD_TOO_LARGE':
+      return 413;
+    case 'CONFLICT_STALE_VERSION':
+    case 'DUPLICATE':
+    case 'SESSION_CLOSED':
+    case 'SESSION_TRANSITION_INVALID':
+    case 'SESSION_NOT_OPEN':
+    case 'ITEM_ALREADY_VOTED':
+    case 'ITEM_TRANSITION_INVALID':
+    case 'ITEM_SEALED':
+    case 'VOTE_ALREADY_RECORDED':
+    case 'PROXY_ALREADY_REVOKED':
+      return 409;
+    case 'REFERENCE_INVALID':
+    case 'ITEM_POSITION_INVALID':
+    case 'QUORUM_NOT_MET':
+    case 'PROXY_TO_SELF':
+    case 'PROXY_GIVER_NOT_MEMBER':
+    case 'PROXY_HOLDER_NOT_MEMBER':
+    case 'PROXY_HOLDER_ABSENT':
+    case 'PROXY_GIVER_PRESENT':
+    case 'PROXY_HOLDER_ALREADY_HOLDS':
+    case 'PROXY_GIVER_ALREADY_GAVE':
+    case 'PROXY_CHAIN':
+    case 'PROXY_TOO_MANY_SESSIONS':
+    case 'PROXY_SESSIONS_NOT_CONSECUTIVE':
+    case 'VOTE_COUNTS_MISMATCH':
+    case 'VOTE_BALLOT_NOT_ENTITLED':
+    case 'VOTE_BALLOT_DUPLICATE':
+    case 'VOTE_BALLOTS_INCOMPLETE':
+    case 'VOTE_MEMBER_NOT_TAKING_PART':
+    case 'VOTE_MODE_INVALID':
+    case 'VOTE_TIE_NEEDS_PRESIDENT_CHOICE':
+    case 'ELECTION_ROUNDS_INVALID':
+    case 'ATTENDANCE_NOT_MEMBER':
+    case 'ATTENDANCE_CHANGE_INVALID':
+    case 'SUPPLEANT_NOT_ALLOWED':
+    case 'SUPPLEANT_MISMATCH':
+    case 'MEMBER_NOT_IN_OFFICE':
+      return 422;
+  }
+}
+
+/** Named constraints of the migrations that clients can trip, with the code they stand for. */
+const CONSTRAINT_CODES: Record<string, DomainErrorCode> = {
+  vote_item_unique: 'VOTE_ALREADY_RECORDED',
+  ballot_member_unique: 'VOTE_BALLOT_DUPLICATE',
+};
+
+/** Turns a PostgreSQL error into a domain error: the database enforces invariants too. */
+export function fromDatabaseError(e: QueryFailedError): DomainError | null {
+  const err = e.driverError as { code?: string; constraint?: string; message?: string; detail?: string; column?: string };
+  const constraint = err.constraint ?? '';
+  switch (err.code) {
+    case 'RG001':
+      return new DomainError('SESSION_CLOSED', `The session is closed: its record is sealed (${err.message})`);
+    case 'RG002':
+      return new DomainError('ITEM_SEALED', `Sealed record: ${err.message}`);
+    case '23505':
+      return new DomainError(CONSTRAINT_CODES[constraint] ?? 'DUPLICATE', `Already exists (${constraint}): ${err.detail ?? ''}`.trim(), { constraint });
+    case '23503':
+      return new DomainError('REFERENCE_INVALID', `Unknown reference (${constraint}): ${err.detail ?? ''}`.trim(), { constraint });
+    case '23514':
+    case '23502':
+      return new DomainError('VALIDATION_FAILED', `Rule ${constraint || err.column || ''} broken: ${err.message}`, { constraint, column: err.column });
+    case '22P02':
+    case '22007':
+    case '22008':
+    case '22003':
+    case '22001':
+      return new DomainError('VALIDATION_FAILED', `Invalid value: ${err.message}`);
+    case '40001':
+    case '40P01':
+      return new DomainError('CONFLICT_STALE_VERSION', 'A concurrent change was detected; retry');
+    default:
+      return null;
+  }
+}
+
+@Catch()
+export class DomainErrorFilter implements ExceptionFilter {
+  private readonly logger = new Logger('Errors');
+
+  catch(exception: unknown, host: ArgumentsHost): void {
+    const res = host.switchToHttp().getResponse<Response>();
+    const body = this.toBody(exception);
+    if (body.statusCode >= 500) this.logger.error(exception instanceof Error ? exception.stack : String(exception));
+    res.status(body.statusCode).json(body);
+  }
+
+  toBody(exception: unknown): ErrorBody {
+    let e = exception;
+    if (e instanceof QueryFailedError) e = fromDatabaseError(e) ?? e;
+    if (e instanceof DomainError) {
+      return { statusCode: statusFor(e.code), code: e.code, message: e.message, details: e.details };
+    }
+    if (e instanceof HttpException) return this.fromHttpException(e);
+    // body-parser errors reach us as plain errors carrying a status and a type.
+    const parser = e as { status?: number; type?: string; message?: string };
+    if (parser && typeof parser.status === 'number' && parser.status >= 400 && parser.status < 500) {
+      const tooLarge = parser.status === 413;
+      return {
+        statusCode: parser.status,
+        code: tooLarge ? 'PAYLOAD_TOO_LARGE' : 'MALFORMED_REQUEST',
+        message: tooLarge ? 'Request body too large' : `Malformed request body: ${parser.message ?? parser.type}`,
+        details: { type: parser.type },
+      };
+    }
+    return { statusCode: 500, code: 'INTERNAL_ERROR', message: 'Internal error', details: {} };
+  }
+
+  private fromHttpException(e: HttpException): ErrorBody {
+    const status = e.getStatus();
+    const response = e.getResponse() as string | { message?: string | string[] };
+    const message = typeof response === 'string' ? response : Array.isArray(response.message) ? response.message.join('; ') : (response.message ?? e.message);
+    const code =
+      status === 404 ? 'NOT_FOUND' : status === 413 ? 'PAYLOAD_TOO_LARGE' : status === 400 && /JSON|Unexpected|parse/i.test(message) ? 'MALFORMED_REQUEST' : status === 400 ? 'VALIDATION_FAILED' : `HTTP_${status}`;
+    return { statusCode: status, code, message, details: {} };
+  }
+}

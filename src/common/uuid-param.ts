@@ -1,0 +1,6 @@
+import { Param, ParseUUIDPipe } from '@nestjs/common';
+import { DomainError } from '../domain/errors';
+
+/** A path parameter that must be a UUID; anything else is a 400 naming the parameter. */
+export const UuidParam = (name: string) =>
+  Param(name, new ParseUUIDPipe({ exceptionFactory: () => new DomainError('VALIDATION_FAILED', `${name} must be a UUID`, { field: name }) }));

@@ -1,0 +1,14 @@
+import { Body } from '../collectivities/body.entity';
+import { Collectivity } from '../collectivities/collectivity.entity';
+import { Attendance, AttendanceChangeRow } from '../attendance/attendance.entity';
+import { Item, ItemRecusal, NumberSequence } from '../deliberations/item.entity';
+import { Member } from '../members/member.entity';
+import { Membership } from '../members/membership.entity';
+import { Proxy, ProxySession } from '../proxies/proxy.entity';
+import { Session, SessionSecretary, SessionTransition } from '../sessions/session.entity';
+import { Ballot, ElectionCandidate, ElectionRound, Vote } from '../votes/vote.entity';
+
+export const ENTITIES = [
+  Collectivity, Body, Member, Membership, Session, SessionSecretary, SessionTransition, Item, NumberSequence,
+  ItemRecusal, Attendance, AttendanceChangeRow, Proxy, ProxySession, Vote, Ballot, ElectionCandidate, ElectionRound,
+];

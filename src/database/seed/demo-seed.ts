@@ -1,0 +1,87 @@
+import { INestApplication } from '@nestjs/common';
+import { AttendanceService } from '../../attendance/attendance.service';
+import { CollectivitiesService } from '../../collectivities/collectivities.service';
+import { ItemsService } from '../../deliberations/items.service';
+import { MembersService } from '../../members/members.service';
+import { ProxiesService } from '../../proxies/proxies.service';
+import { RegisterService } from '../../register/register.service';
+import { SessionsService } from '../../sessions/sessions.service';
+import { VotesService } from '../../votes/votes.service';
+import { DECISION_19_09_107, REASONS_19_09_107 } from './ccpl-19-09-107.text';
+import { CCPL, CCPL_MEMBERS, CCPL_SUPPLEANT, SESSION_107 } from './ccpl-demo.data';
+import { seedSecondSession } from './second-session.seed';
+
+export interface DemoServices {
+  collectivities: CollectivitiesService;
+  members: MembersService;
+  sessions: SessionsService;
+  items: ItemsService;
+  attendance: AttendanceService;
+  proxies: ProxiesService;
+  votes: VotesService;
+  register: RegisterService;
+}
+
+export interface DemoIds {
+  collectivityId: string;
+  bodyId: string;
+  member: (key: string) => string;
+}
+
+/** Seeds the demo through the same use cases as the API, so the demo obeys every rule it shows. */
+export async function seedDemo(app: INestApplication): Promise<DemoIds> {
+  const s: DemoServices = {
+    collectivities: app.get(CollectivitiesService), members: app.get(MembersService), sessions: app.get(SessionsService),
+    items: app.get(ItemsService), attendance: app.get(AttendanceService), proxies: app.get(ProxiesService),
+    votes: app.get(VotesService), register: app.get(RegisterService),
+  };
+  const collectivity = await s.collectivities.create(CCPL.collectivity);
+  const cid = collectivity.id;
+  const body = await s.collectivities.createBody(cid, CCPL.body);
+  const keys = new Map<string, string>();
+  for (const d of CCPL_MEMBERS) {
+    const created = await s.members.create(cid, {
+      civility: d.civility, firstName: d.firstName, lastName: d.lastName, birthDate: d.birthDate,
+      memberships: [{ bodyId: body.id, seat: 'titulaire', startDate: CCPL.mandateStart, ...(d.title ? { title: d.title } : {}) }],
+    });
+    keys.set(d.key, created.id);
+  }
+  const member = (key: string) => {
+    const id = keys.get(key);
+    if (!id) throw new Error(`demo member ${key} unknown`);
+    return id;
+  };
+  const sup = await s.members.create(cid, {
+    civility: CCPL_SUPPLEANT.civility, firstName: CCPL_SUPPLEANT.firstName, lastName: CCPL_SUPPLEANT.lastName, birthDate: CCPL_SUPPLEANT.birthDate,
+    memberships: [{ bodyId: body.id, seat: 'suppleant', titulaireId: member(CCPL_SUPPLEANT.titulaire), startDate: CCPL.mandateStart }],
+  });
+  keys.set(CCPL_SUPPLEANT.key, sup.id);
+  const ids: DemoIds = { collectivityId: cid, bodyId: body.id, member };
+  await seedSession107(s, ids);
+  await seedSecondSession(s, ids);
+  return ids;
+}
+
+async function seedSession107(s: DemoServices, ids: DemoIds): Promise<void> {
+  const { collectivityId: cid, member } = ids;
+  let session = await s.sessions.create(cid, {
+    bodyId: ids.bodyId, startsAt: SESSION_107.startsAt, convocationDate: SESSION_107.convocationDate, place: SESSION_107.place,
+    presidentId: member(SESSION_107.president), secretaryIds: [member(SESSION_107.secretary)],
+  });
+  session = await s.sessions.transition(cid, session.id, { to: 'convened', version: session.version });
+  session = await s.sessions.transition(cid, session.id, { to: 'open', version: session.version });
+  await s.attendance.setOpening(cid, session.id, {
+    entries: CCPL_MEMBERS.map((d) => ({ memberId: member(d.key), status: d.status })),
+  });
+  for (const d of CCPL_MEMBERS.filter((x) => x.proxyTo)) {
+    await s.proxies.create(cid, session.id, { giverId: member(d.key), holderId: member(d.proxyTo!), signedOn: '2019-09-27' });
+  }
+  const item = await s.items.create(cid, session.id, {
+    seq: SESSION_107.item.seq, object: SESSION_107.item.object, rapporteurId: member(SESSION_107.item.rapporteur),
+    actesNature: 'DE', matiereCode: SESSION_107.item.matiereCode, reasonsMd: REASONS_19_09_107, decisionMd: DECISION_19_09_107,
+  });
+  const state = await s.register.itemState(cid, item.id);
+  await s.votes.record(cid, item.id, { mode: 'show_of_hands', counts: { pour: state.attendance.voters, contre: 0, abstention: 0 } });
+  const fresh = await s.sessions.get(cid, session.id);
+  await s.sessions.transition(cid, session.id, { to: 'closed', version: fresh.version });
+}

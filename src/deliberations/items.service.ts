@@ -1,0 +1,121 @@
+import { Injectable } from '@nestjs/common';
+import { DataSource, EntityManager } from 'typeorm';
+import { DomainError, assertFound, assertVersion } from '../domain/errors';
+import { formatItemNumber } from '../domain/numbering';
+import { loadSessionContext, SessionContext } from '../register/session-context';
+import { CreateItemDto, CreateRecusalDto, UpdateItemDto } from './dto/item.dto';
+import { Item, ItemRecusal, NumberSequence } from './item.entity';
+
+@Injectable()
+export class ItemsService {
+  constructor(private readonly db: DataSource) {}
+
+  create(collectivityId: string, sessionId: string, dto: CreateItemDto) {
+    return this.db.transaction(async (em) => {
+      const ctx = await loadSessionContext(em, collectivityId, sessionId, true);
+      assertEditable(ctx);
+      this.assertMembers(ctx, { rapporteurId: dto.rapporteurId, presidentId: dto.presidentId });
+      const last = ctx.items.length;
+      const position = dto.position ?? last + 1;
+      if (position > last + 1) {
+        throw new DomainError('ITEM_POSITION_INVALID', `position must be between 1 and ${last + 1}`, { field: 'position', max: last + 1 });
+      }
+      if (position <= last) {
+        // Make room: later items move down one place (the unique constraint is deferred for this).
+        await em.query(`SET CONSTRAINTS item_position_unique DEFERRED`);
+        await em.query(`UPDATE item SET position = position + 1, version = version + 1 WHERE session_id = $1 AND position >= $2`, [sessionId, position]);
+      }
+      const year = Number(ctx.localDate.slice(0, 4));
+      const seq = await this.nextSeq(em, collectivityId, ctx.body.id, year, dto.seq);
+      const number = formatItemNumber(ctx.body.numberPattern, { date: ctx.localDate, seq, bodyCode: ctx.body.code ?? undefined });
+      const repo = em.getRepository(Item);
+      const item = await repo.save(repo.create({
+        collectivityId, sessionId, bodyId: ctx.body.id, position, number, year, seq, object: dto.object,
+        rapporteurId: dto.rapporteurId ?? null, presidentId: dto.presidentId ?? null, actesNature: dto.actesNature ?? 'DE',
+        matiereCode: dto.matiereCode ?? null, reasonsMd: dto.reasonsMd ?? '', decisionMd: dto.decisionMd ?? '', status: 'draft',
+      }));
+      return item;
+    });
+  }
+
+  update(collectivityId: string, id: string, dto: UpdateItemDto) {
+    return this.db.transaction(async (em) => {
+      const found = assertFound(await em.getRepository(Item).findOneBy({ id, collectivityId }), 'Item', id);
+      const ctx = await loadSessionContext(em, collectivityId, found.sessionId, true);
+      const item = assertFound(await em.getRepository(Item).findOne({ where: { id, collectivityId }, lock: { mode: 'pessimistic_write' } }), 'Item', id);
+      assertVersion('Item', id, dto.version, item.version);
+      const { version: _v, ...changes } = dto;
+      const executoireOnly = Object.keys(changes).every((k) => ['transmittedAt', 'publishedAt', 'acteId'].includes(k));
+      // After the vote (or the session's close) the act's text is sealed; only its exécutoire facts may be added.
+      if (!executoireOnly) {
+        assertEditable(ctx);
+        if (item.status === 'voted') throw new DomainError('ITEM_SEALED', `Item ${item.number} is voted: its text cannot change`, { itemId: id });
+      }
+      if ((dto.transmittedAt || dto.publishedAt) && item.status !== 'voted') {
+        throw new DomainError('VALIDATION_FAILED', 'transmittedAt/publishedAt apply to a voted deliberation', { field: dto.transmittedAt ? 'transmittedAt' : 'publishedAt' });
+      }
+      this.assertMembers(ctx, { rapporteurId: dto.rapporteurId, presidentId: dto.presidentId });
+      Object.assign(item, changes, { version: item.version + 1 });
+      return em.getRepository(Item).save(item);
+    });
+  }
+
+  async list(collectivityId: string, sessionId: string) {
+    const ctx = await loadSessionContext(this.db.manager, collectivityId, sessionId);
+    return { items: ctx.items, page: 1, pageSize: ctx.items.length, total: ctx.items.length };
+  }
+
+  async get(collectivityId: string, id: string) {
+    const item = assertFound(await this.db.getRepository(Item).findOneBy({ id, collectivityId }), 'Item', id);
+    const recusals = await this.db.getRepository(ItemRecusal).find({ where: { itemId: id, collectivityId } });
+    return { ...item, recusals };
+  }
+
+  async findByNumber(collectivityId: string, number: string) {
+    const item = assertFound(await this.db.getRepository(Item).findOne({ where: { collectivityId, number }, order: { year: 'DESC' } }), 'Deliberation', number);
+    return item;
+  }
+
+  /** A member declares he does not take part in the item (L2131-11): recorded before the vote. */
+  addRecusal(collectivityId: string, itemId: string, dto: CreateRecusalDto) {
+    return this.db.transaction(async (em) => {
+      const found = assertFound(await em.getRepository(Item).findOneBy({ id: itemId, collectivityId }), 'Item', itemId);
+      const ctx = await loadSessionContext(em, collectivityId, found.sessionId, true);
+      assertEditable(ctx);
+      if (found.status === 'voted') throw new DomainError('ITEM_ALREADY_VOTED', `Item ${found.number} is already voted`, { itemId });
+      if (!ctx.membersById.has(dto.memberId)) {
+        throw new DomainError('MEMBER_NOT_IN_OFFICE', `memberId: member ${dto.memberId} is not in office in this body`, { field: 'memberId' });
+      }
+      const repo = em.getRepository(ItemRecusal);
+      return repo.save(repo.create({ collectivityId, itemId, memberId: dto.memberId, reason: dto.reason ?? null }));
+    });
+  }
+
+  private async nextSeq(em: EntityManager, collectivityId: string, bodyId: string, year: number, wanted?: number): Promise<number> {
+    // One row per body and year, locked by the upsert: two items created at once never get the same number.
+    const rows: { last_seq: number }[] = await em.query(
+      `INSERT INTO number_sequence (collectivity_id, body_id, year, last_seq) VALUES ($1, $2, $3, COALESCE($4, 1))
+       ON CONFLICT (body_id, year) DO UPDATE SET last_seq = GREATEST(number_sequence.last_seq + 1, COALESCE($4, 0))
+       RETURNING last_seq`,
+      [collectivityId, bodyId, year, wanted ?? null],
+    );
+    const seq = rows[0].last_seq;
+    if (wanted !== undefined && seq !== wanted) {
+      throw new DomainError('DUPLICATE', `seq ${wanted} is already used for ${year}; next free is ${seq}`, { field: 'seq', next: seq });
+    }
+    return seq;
+  }
+
+  private assertMembers(ctx: SessionContext, ids: Record<string, string | undefined>) {
+    for (const [field, id] of Object.entries(ids)) {
+      if (id && !ctx.membersById.has(id)) throw new DomainError('MEMBER_NOT_IN_OFFICE', `${field}: member ${id} is not in office in this body`, { field, memberId: id });
+    }
+  }
+}
+
+/** A closed session's record is sealed (the database refuses too; this gives the clearer message). */
+export function assertEditable(ctx: SessionContext): void {
+  if (ctx.session.status === 'closed' || ctx.session.status === 'cancelled') {
+    throw new DomainError('SESSION_CLOSED', `Session ${ctx.session.id} is ${ctx.session.status}: its record is sealed`, { sessionId: ctx.session.id });
+  }
+}

@@ -1,0 +1,46 @@
+import 'reflect-metadata';
+import { Logger } from '@nestjs/common';
+import { join } from 'node:path';
+import { DataSource } from 'typeorm';
+import { createApp } from './app.factory';
+import { loadConfig } from './config/app-config';
+import { EmbeddedDatabase, startEmbeddedPostgres } from './database/embedded-postgres';
+import { isEmpty, runMigrations } from './database/migrate';
+import { seedDemo } from './database/seed/demo-seed';
+
+async function main(): Promise<void> {
+  const log = new Logger('Registre');
+  const config = loadConfig();
+  let embedded: EmbeddedDatabase | null = null;
+  let url = config.DATABASE_URL;
+  if (!url) {
+    log.log(`Starting embedded PostgreSQL in ${join(config.DATA_DIR, 'postgres')}`);
+    embedded = await startEmbeddedPostgres(join(config.DATA_DIR, 'postgres'), config.EMBEDDED_PG_PORT);
+    url = embedded.url;
+  }
+  const applied = await runMigrations(url);
+  if (applied.length) log.log(`Migrations applied: ${applied.join(', ')}`);
+  const app = await createApp({ databaseUrl: url, logSql: config.LOG_SQL === 'true' });
+  if (config.SEED_DEMO !== 'false' && (await isEmpty(app.get(DataSource)))) {
+    await seedDemo(app);
+    log.log('Demo data seeded (CCPL, sessions of 30 September 2019 and 14 October 2019)');
+  }
+  let stopping = false;
+  const stop = async (signal: string) => {
+    if (stopping) return;
+    stopping = true;
+    log.log(`${signal}: shutting down`);
+    await app.close();
+    if (embedded) await embedded.stop();
+    process.exit(0);
+  };
+  process.on('SIGINT', () => void stop('SIGINT'));
+  process.on('SIGTERM', () => void stop('SIGTERM'));
+  await app.listen(config.PORT);
+  log.log(`Registre listening on http://localhost:${config.PORT} — API docs at http://localhost:${config.PORT}/docs`);
+}
+
+main().catch((e) => {
+  console.error(e);
+  process.exit(1);
+});

@@ -1,0 +1,96 @@
+import { Injectable } from '@nestjs/common';
+import { DataSource, In } from 'typeorm';
+import { assertNoVoteFrom } from '../attendance/attendance.service';
+import { assertEditable } from '../deliberations/items.service';
+import { computeAttendance } from '../domain/attendance';
+import { DomainError, assertFound } from '../domain/errors';
+import { validateNewProxy, validateRevocation } from '../domain/proxies';
+import { itemContext, loadSessionContext } from '../register/session-context';
+import { Session } from '../sessions/session.entity';
+import { CreateProxyDto, RevokeProxyDto } from './dto/proxy.dto';
+import { Proxy, ProxySession } from './proxy.entity';
+
+@Injectable()
+export class ProxiesService {
+  constructor(private readonly db: DataSource) {}
+
+  /** Registers a written proxy handed in for a session (and possibly the following ones), L2121-20. */
+  create(collectivityId: string, sessionId: string, dto: CreateProxyDto) {
+    return this.db.transaction(async (em) => {
+      const ctx = await loadSessionContext(em, collectivityId, sessionId, true);
+      assertEditable(ctx);
+      const pos = (id: string | undefined, field: string) => {
+        if (!id) return null;
+        const p = ctx.positionOf.get(id);
+        if (p === undefined) throw new DomainError('NOT_FOUND', `${field}: item ${id} is not in this session`, { field });
+        return p;
+      };
+      const fromPosition = pos(dto.fromItemId, 'fromItemId');
+      const untilPosition = pos(dto.untilItemId, 'untilItemId');
+      assertNoVoteFrom(ctx, fromPosition ?? 1);
+      const following = dto.followingSessionIds ?? [];
+      const consecutive = await this.areConsecutive(collectivityId, ctx.body.id, sessionId, following);
+      const proxy = { id: 'new', giverId: dto.giverId, holderId: dto.holderId, fromPosition, untilPosition, revokedFromPosition: null };
+      validateNewProxy({
+        proxy, sessionsCovered: 1 + following.length, consecutive, illness: dto.illness ?? false,
+        ctx: itemContext(ctx, fromPosition ?? 1),
+      });
+      const saved = await em.getRepository(Proxy).save(em.getRepository(Proxy).create({
+        collectivityId, bodyId: ctx.body.id, giverId: dto.giverId, holderId: dto.holderId, illness: dto.illness ?? false, signedOn: dto.signedOn ?? null,
+      }));
+      await em.getRepository(ProxySession).insert([
+        { collectivityId, proxyId: saved.id, sessionId, fromItemId: dto.fromItemId ?? null, untilItemId: dto.untilItemId ?? null },
+        ...following.map((s) => ({ collectivityId, proxyId: saved.id, sessionId: s })),
+      ]);
+      return { ...saved, sessionIds: [sessionId, ...following] };
+    });
+  }
+
+  /** Revocation applies from an item of a session on, and to every later session the proxy covered. */
+  revoke(collectivityId: string, proxyId: string, dto: RevokeProxyDto) {
+    return this.db.transaction(async (em) => {
+      const proxy = assertFound(await em.getRepository(Proxy).findOneBy({ id: proxyId, collectivityId }), 'Proxy', proxyId);
+      const ctx = await loadSessionContext(em, collectivityId, dto.sessionId, true);
+      assertEditable(ctx);
+      const input = ctx.proxies.find((p) => p.id === proxyId);
+      if (!input) throw new DomainError('NOT_FOUND', `sessionId: proxy ${proxyId} does not cover session ${dto.sessionId}`, { field: 'sessionId' });
+      const from = dto.fromItemId ? ctx.positionOf.get(dto.fromItemId) : 1;
+      if (from === undefined) throw new DomainError('NOT_FOUND', `fromItemId: item ${dto.fromItemId} is not in this session`, { field: 'fromItemId' });
+      validateRevocation(input, from);
+      assertNoVoteFrom(ctx, from);
+      await em.getRepository(ProxySession).update({ proxyId, sessionId: dto.sessionId }, { revoked: true, revokedFromItemId: dto.fromItemId ?? null });
+      const later: { session_id: string }[] = await em.query(
+        `SELECT ps.session_id FROM proxy_session ps JOIN session s ON s.id = ps.session_id
+          WHERE ps.proxy_id = $1 AND s.starts_at > $2 AND s.status NOT IN ('closed','cancelled')`,
+        [proxyId, ctx.session.startsAt],
+      );
+      if (later.length) await em.getRepository(ProxySession).update({ proxyId, sessionId: In(later.map((l) => l.session_id)) }, { revoked: true });
+      await em.getRepository(Proxy).update({ id: proxyId }, { revokedAt: new Date() });
+      return { ...proxy, revokedAt: new Date(), revokedInSession: dto.sessionId, fromItemId: dto.fromItemId ?? null };
+    });
+  }
+
+  async list(collectivityId: string, sessionId: string) {
+    const ctx = await loadSessionContext(this.db.manager, collectivityId, sessionId);
+    const opening = computeAttendance(itemContext(ctx, 1));
+    return {
+      items: ctx.proxyRows.map(({ proxy, link }) => ({ ...proxy, ...link, id: proxy.id, validAtOpening: opening.validProxyIds.includes(proxy.id) })),
+      total: ctx.proxyRows.length, page: 1, pageSize: ctx.proxyRows.length,
+    };
+  }
+
+  /** The following sessions must be the body's next ones, in order, with none skipped. */
+  private async areConsecutive(collectivityId: string, bodyId: string, sessionId: string, following: string[]): Promise<boolean> {
+    if (following.length === 0) return true;
+    if (new Set([sessionId, ...following]).size !== following.length + 1) return false;
+    const sessions = await this.db.getRepository(Session).find({ where: { collectivityId, bodyId }, order: { startsAt: 'ASC', id: 'ASC' } });
+    const order = sessions.filter((s) => s.status !== 'cancelled').map((s) => s.id);
+    const start = order.indexOf(sessionId);
+    const found = following.map((id) => order.indexOf(id));
+    if (found.some((i) => i < 0)) {
+      const missing = following[found.findIndex((i) => i < 0)];
+      throw new DomainError('NOT_FOUND', `followingSessionIds: session ${missing} is not a session of this body`, { field: 'followingSessionIds' });
+    }
+    return found.every((idx, k) => idx === start + k + 1);
+  }
+}

@@ -1,0 +1,24 @@
+import { Controller, Get, Query } from '@nestjs/common';
+import { ApiOperation, ApiTags } from '@nestjs/swagger';
+import { IsString, Length } from 'class-validator';
+import { UuidParam } from '../common/uuid-param';
+import { RegisterService } from './register.service';
+
+class NumberQuery {
+  @IsString() @Length(1, 60)
+  number: string;
+}
+
+@ApiTags('register')
+@Controller('api/collectivities/:cid')
+export class RegisterController {
+  constructor(private readonly service: RegisterService) {}
+
+  @Get('items/:iid/state')
+  @ApiOperation({ summary: 'Computed state of an item: counts, lists, quorum, result and its wording (what the extract prints)' })
+  itemState(@UuidParam('cid') cid: string, @UuidParam('iid') iid: string) { return this.service.itemState(cid, iid); }
+
+  @Get('deliberations/state')
+  @ApiOperation({ summary: 'Computed state of a deliberation by its number, e.g. ?number=19-09-107' })
+  byNumber(@UuidParam('cid') cid: string, @Query() q: NumberQuery) { return this.service.itemStateByNumber(cid, q.number); }
+}

@@ -1,0 +1,115 @@
+import { Injectable } from '@nestjs/common';
+import { DataSource, EntityManager } from 'typeorm';
+import { Item } from '../deliberations/item.entity';
+import { computeAttendance } from '../domain/attendance';
+import { assertFound } from '../domain/errors';
+import type { DeliberationRecord, ElectionResult, MemberRef, NamedVote, SeatedMember, VoteResult } from '../domain/types';
+import { Ballot, ElectionCandidate, ElectionRound, Vote } from '../votes/vote.entity';
+import { itemContext, loadSessionContext, SessionContext } from './session-context';
+
+/** Reads the register: the computed state of an item, as its extract will print it. */
+@Injectable()
+export class RegisterService {
+  constructor(private readonly db: DataSource) {}
+
+  async itemState(collectivityId: string, itemId: string): Promise<DeliberationRecord> {
+    const item = assertFound(await this.db.getRepository(Item).findOneBy({ id: itemId, collectivityId }), 'Item', itemId);
+    const ctx = await loadSessionContext(this.db.manager, collectivityId, item.sessionId);
+    return (await this.records(this.db.manager, ctx, [item.id]))[0];
+  }
+
+  async itemStateByNumber(collectivityId: string, number: string): Promise<DeliberationRecord> {
+    const item = assertFound(await this.db.getRepository(Item).findOne({ where: { collectivityId, number } }), 'Deliberation', number);
+    return this.itemState(collectivityId, item.id);
+  }
+
+  /** Every item of a session, for the procès-verbal, the list of deliberations and the ZIP of extracts. */
+  async sessionRecords(collectivityId: string, sessionId: string): Promise<{ ctx: SessionContext; records: DeliberationRecord[] }> {
+    const ctx = await loadSessionContext(this.db.manager, collectivityId, sessionId);
+    return { ctx, records: await this.records(this.db.manager, ctx, ctx.items.map((i) => i.id)) };
+  }
+
+  async records(em: EntityManager, ctx: SessionContext, itemIds: string[]): Promise<DeliberationRecord[]> {
+    const votes = itemIds.length
+      ? await em.getRepository(Vote).createQueryBuilder('v').where('v.item_id IN (:...ids)', { ids: itemIds }).getMany()
+      : [];
+    const voteIds = votes.map((v) => v.id);
+    const [ballots, candidates, rounds] = voteIds.length
+      ? await Promise.all([
+          em.getRepository(Ballot).createQueryBuilder('b').where('b.vote_id IN (:...ids)', { ids: voteIds }).getMany(),
+          em.getRepository(ElectionCandidate).createQueryBuilder('c').where('c.vote_id IN (:...ids)', { ids: voteIds }).orderBy('c.rank').getMany(),
+          em.getRepository(ElectionRound).createQueryBuilder('r').where('r.vote_id IN (:...ids)', { ids: voteIds }).orderBy('r.round').getMany(),
+        ])
+      : [[], [], []];
+    return itemIds.map((id) => {
+      const item = ctx.items.find((i) => i.id === id)!;
+      const vote = votes.find((v) => v.itemId === id) ?? null;
+      return buildRecord(ctx, item, vote, ballots.filter((b) => b.voteId === vote?.id), candidates.filter((c) => c.voteId === vote?.id), rounds.filter((r) => r.voteId === vote?.id));
+    });
+  }
+}
+
+const ref = (m: SeatedMember): MemberRef => ({ id: m.id, civility: m.civility, firstName: m.firstName, lastName: m.lastName });
+
+export function buildRecord(
+  ctx: SessionContext, item: Item, vote: Vote | null, ballots: Ballot[], candidates: ElectionCandidate[], rounds: ElectionRound[],
+): DeliberationRecord {
+  const member = (id: string | null) => (id ? (ctx.membersById.get(id) ?? null) : null);
+  // A voted item prints the attendance taken with its vote: the act stays as it was adopted.
+  const attendance = vote?.attendance ?? computeAttendance(itemContext(ctx, item.position, item.id));
+  const changesHere = ctx.changes
+    .filter((c) => c.fromPosition === item.position && ctx.membersById.has(c.memberId))
+    .map((c) => ({ member: ref(ctx.membersById.get(c.memberId)!), kind: c.kind }));
+  return {
+    collectivity: {
+      id: ctx.collectivity.id, kind: ctx.collectivity.kind, name: ctx.collectivity.name, shortName: ctx.collectivity.shortName,
+      siren: ctx.collectivity.siren, departementCode: ctx.collectivity.departementCode,
+    },
+    body: { id: ctx.body.id, kind: ctx.body.kind, name: ctx.body.name, profile: ctx.profile },
+    session: {
+      id: ctx.session.id, startsAt: ctx.session.startsAt.toISOString(), localDate: ctx.localDate, localTime: ctx.localTime,
+      place: ctx.session.place, convocationDate: ctx.session.convocationDate, secondConvocation: ctx.session.secondConvocation,
+      status: ctx.session.status, president: member(ctx.session.presidentId), secretaries: ctx.secretaries,
+    },
+    item: {
+      id: item.id, position: item.position, number: item.number, object: item.object, rapporteur: member(item.rapporteurId),
+      actesNature: item.actesNature, matiereCode: item.matiereCode, reasonsMd: item.reasonsMd, decisionMd: item.decisionMd,
+      status: item.status, president: member(item.presidentId), transmittedAt: item.transmittedAt, publishedAt: item.publishedAt,
+      acteId: item.acteId, version: item.version,
+    },
+    attendance,
+    changesHere,
+    vote: vote && vote.mode !== 'election' ? voteResult(ctx, vote, ballots) : null,
+    election: vote && vote.mode === 'election' ? electionResult(vote, candidates, rounds) : null,
+  };
+}
+
+function voteResult(ctx: SessionContext, v: Vote, ballots: Ballot[]): VoteResult {
+  const named = v.mode === 'roll_call' ? { pour: [] as NamedVote[], contre: [] as NamedVote[], abstention: [] as NamedVote[] } : null;
+  if (named) {
+    for (const b of ballots) {
+      const whose = ctx.membersById.get(b.onBehalfOfId ?? b.voterId);
+      if (!whose) continue;
+      named[b.choice].push({ member: ref(whose), castBy: b.onBehalfOfId ? ref(ctx.membersById.get(b.voterId)!) : null });
+    }
+    for (const side of Object.values(named)) side.sort((a, b) => a.member.lastName.localeCompare(b.member.lastName, 'fr'));
+  }
+  const pour = v.pour ?? 0;
+  const contre = v.contre ?? 0;
+  return {
+    mode: v.mode as VoteResult['mode'], pour, contre, abstention: v.abstention ?? 0, notTakingPart: v.notTakingPart,
+    cast: pour + contre, outcome: v.outcome ?? 'rejected', castingVote: v.castingVote, unanimous: v.unanimous, wording: v.wording, named,
+  };
+}
+
+function electionResult(v: Vote, candidates: ElectionCandidate[], rounds: ElectionRound[]): ElectionResult {
+  return {
+    candidates: candidates.map((c) => ({ id: c.id, name: c.name, birthDate: c.birthDate, memberId: c.memberId })),
+    rounds: rounds.map((r) => ({
+      round: r.round, voters: r.voters, blank: r.blank, void: r.void, votes: r.votes, cast: r.castVotes,
+      absoluteMajority: r.absoluteMajority, relative: r.round >= 3, electedId: r.electedCandidateId, decidedByAge: r.decidedByAge,
+    })),
+    electedId: v.electedCandidateId,
+    wording: v.wording,
+  };
+}

@@ -1,0 +1,129 @@
+import { EntityManager } from 'typeorm';
+import { Body } from '../collectivities/body.entity';
+import { Collectivity } from '../collectivities/collectivity.entity';
+import { Attendance, AttendanceChangeRow } from '../attendance/attendance.entity';
+import { Item, ItemRecusal } from '../deliberations/item.entity';
+import { Member } from '../members/member.entity';
+import { Membership } from '../members/membership.entity';
+import { Proxy, ProxySession } from '../proxies/proxy.entity';
+import { Session, SessionSecretary } from '../sessions/session.entity';
+import { assertFound } from '../domain/errors';
+import { profileFor } from '../domain/rule-profiles';
+import type { AttendanceChange, ItemContext, ProxyInput, RuleProfile, SeatedMember } from '../domain/types';
+
+/** Everything the rules need about one session, loaded in a handful of queries. */
+export interface SessionContext {
+  collectivity: Collectivity;
+  body: Body;
+  session: Session;
+  profile: RuleProfile;
+  /** Local date of the session (Europe/Paris): the date members in office and rule profiles are judged on. */
+  localDate: string;
+  localTime: string;
+  members: SeatedMember[];
+  membersById: Map<string, SeatedMember>;
+  items: Item[];
+  positionOf: Map<string, number>;
+  attendance: Attendance[];
+  changes: AttendanceChange[];
+  changeRows: AttendanceChangeRow[];
+  proxies: ProxyInput[];
+  proxyRows: { proxy: Proxy; link: ProxySession }[];
+  recusals: ItemRecusal[];
+  secretaries: SeatedMember[];
+}
+
+const PARIS = 'Europe/Paris';
+
+export function localParts(d: Date): { date: string; time: string } {
+  const f = new Intl.DateTimeFormat('en-CA', {
+    timeZone: PARIS, year: 'numeric', month: '2-digit', day: '2-digit', hour: '2-digit', minute: '2-digit', hourCycle: 'h23',
+  });
+  const p = Object.fromEntries(f.formatToParts(d).map((x) => [x.type, x.value]));
+  return { date: `${p.year}-${p.month}-${p.day}`, time: `${p.hour}:${p.minute}` };
+}
+
+export function toSeated(m: Member, ms: Membership): SeatedMember {
+  return {
+    id: m.id, civility: m.civility, firstName: m.firstName, lastName: m.lastName, birthDate: m.birthDate,
+    seat: ms.seat, titulaireId: ms.titulaireId, title: ms.title,
+  };
+}
+
+/** Members in office in the body on a date, titulaires first then suppléants, by name. */
+export async function membersInOffice(em: EntityManager, collectivityId: string, bodyId: string, date: string): Promise<SeatedMember[]> {
+  const rows: (Member & { ms_seat: string })[] = await em.query(
+    `SELECT m.id, m.civility, m.first_name, m.last_name, to_char(m.birth_date, 'YYYY-MM-DD') AS birth_date,
+            ms.seat, ms.titulaire_id, ms.title
+       FROM membership ms JOIN member m ON m.id = ms.member_id
+      WHERE ms.collectivity_id = $1 AND ms.body_id = $2 AND ms.start_date <= $3 AND (ms.end_date IS NULL OR ms.end_date >= $3)
+      ORDER BY ms.seat DESC, m.last_name, m.first_name, m.id`,
+    [collectivityId, bodyId, date],
+  );
+  return rows.map((r: any) => ({
+    id: r.id, civility: r.civility, firstName: r.first_name, lastName: r.last_name, birthDate: r.birth_date,
+    seat: r.seat, titulaireId: r.titulaire_id, title: r.title,
+  }));
+}
+
+/**
+ * Loads a session and its record. With `lock`, the session row is locked for the transaction:
+ * use cases that change a session's record serialize on it, so concurrent edits cannot interleave.
+ */
+export async function loadSessionContext(em: EntityManager, collectivityId: string, sessionId: string, lock = false): Promise<SessionContext> {
+  const session = assertFound(
+    await em.getRepository(Session).findOne({ where: { id: sessionId, collectivityId }, ...(lock ? { lock: { mode: 'pessimistic_write' as const } } : {}) }),
+    'Session', sessionId,
+  );
+  const [collectivity, body] = await Promise.all([
+    em.getRepository(Collectivity).findOneByOrFail({ id: collectivityId }),
+    em.getRepository(Body).findOneByOrFail({ id: session.bodyId, collectivityId }),
+  ]);
+  const { date: localDate, time: localTime } = localParts(session.startsAt);
+  const profile = profileFor(body.ruleProfile, localDate, body.customRules ?? undefined);
+  const [members, items, attendance, changeRows, links, recusals, secretaryRows] = await Promise.all([
+    membersInOffice(em, collectivityId, body.id, localDate),
+    em.getRepository(Item).find({ where: { sessionId, collectivityId }, order: { position: 'ASC' } }),
+    em.getRepository(Attendance).find({ where: { sessionId, collectivityId } }),
+    em.getRepository(AttendanceChangeRow).find({ where: { sessionId, collectivityId }, order: { createdAt: 'ASC', id: 'ASC' } }),
+    em.getRepository(ProxySession).find({ where: { sessionId, collectivityId }, order: { createdAt: 'ASC', proxyId: 'ASC' } }),
+    em.query(`SELECT r.* FROM item_recusal r JOIN item i ON i.id = r.item_id WHERE i.session_id = $1 AND r.collectivity_id = $2`, [sessionId, collectivityId]),
+    em.getRepository(SessionSecretary).find({ where: { sessionId, collectivityId }, order: { rank: 'ASC' } }),
+  ]);
+  const membersById = new Map(members.map((m) => [m.id, m]));
+  const positionOf = new Map(items.map((i) => [i.id, i.position]));
+  const proxyEntities = links.length
+    ? await em.getRepository(Proxy).createQueryBuilder('p').where('p.id IN (:...ids)', { ids: links.map((l) => l.proxyId) }).getMany()
+    : [];
+  const proxyById = new Map(proxyEntities.map((p) => [p.id, p]));
+  const proxyRows = links.map((link) => ({ proxy: proxyById.get(link.proxyId)!, link }));
+  const pos = (id: string | null) => (id ? (positionOf.get(id) ?? null) : null);
+  return {
+    collectivity, body, session, profile, localDate, localTime, members, membersById, items, positionOf, attendance, changeRows,
+    changes: changeRows.map((c) => ({ memberId: c.memberId, kind: c.kind, fromPosition: pos(c.fromItemId) ?? 1 })),
+    proxies: proxyRows.map(({ proxy, link }) => ({
+      id: proxy.id, giverId: proxy.giverId, holderId: proxy.holderId,
+      fromPosition: pos(link.fromItemId), untilPosition: pos(link.untilItemId),
+      revokedFromPosition: link.revoked ? (pos(link.revokedFromItemId) ?? 1) : null,
+    })),
+    proxyRows,
+    recusals: recusals.map((r: any) => Object.assign(new ItemRecusal(), {
+      id: r.id, collectivityId: r.collectivity_id, itemId: r.item_id, memberId: r.member_id, reason: r.reason,
+    })),
+    secretaries: secretaryRows.map((s) => membersById.get(s.memberId)).filter((m): m is SeatedMember => !!m),
+  };
+}
+
+/** The rules' view of one item (or of a position before any item exists, e.g. the opening). */
+export function itemContext(ctx: SessionContext, position: number, itemId?: string): ItemContext {
+  return {
+    position,
+    members: ctx.members,
+    attendance: ctx.attendance.map((a) => ({ memberId: a.memberId, status: a.status, replacesMemberId: a.replacesMemberId })),
+    changes: ctx.changes,
+    proxies: ctx.proxies,
+    notTakingPart: itemId ? ctx.recusals.filter((r) => r.itemId === itemId).map((r) => ({ memberId: r.memberId, reason: r.reason })) : [],
+    profile: ctx.profile,
+    secondConvocation: ctx.session.secondConvocation,
+  };
+}

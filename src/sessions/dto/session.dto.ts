@@ -1,0 +1,65 @@
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { PageQuery } from '../../common/pagination.dto';
+import { ArrayMaxSize, IsArray, IsBoolean, IsIn, IsInt, IsISO8601, IsOptional, IsString, IsUUID, Length, MaxLength, Min } from 'class-validator';
+
+export class CreateSessionDto {
+  @ApiProperty() @IsUUID()
+  bodyId: string;
+
+  @ApiProperty({ example: '2019-09-30T18:30:00+02:00', description: 'Date and time with offset' })
+  @IsISO8601({ strict: true }) @MaxLength(40)
+  startsAt: string;
+
+  @ApiPropertyOptional({ example: 'Salle du conseil, Lumbres' }) @IsOptional() @IsString() @MaxLength(300)
+  place?: string;
+
+  @ApiPropertyOptional({ example: '2019-09-18' }) @IsOptional() @IsISO8601({ strict: true }) @Length(10, 10)
+  convocationDate?: string;
+
+  @ApiPropertyOptional({ description: 'Second convocation after a failed quorum (L2121-17)' }) @IsOptional() @IsBoolean()
+  secondConvocation?: boolean;
+
+  @ApiPropertyOptional() @IsOptional() @IsUUID()
+  presidentId?: string;
+
+  @ApiPropertyOptional({ type: [String], description: 'Secrétaires de séance (L2121-15)' })
+  @IsOptional() @IsArray() @ArrayMaxSize(5) @IsUUID('all', { each: true })
+  secretaryIds?: string[];
+}
+
+export class UpdateSessionDto {
+  @ApiProperty({ description: 'The version you read: a concurrent change is refused, not overwritten' })
+  @IsInt() @Min(1)
+  version: number;
+
+  @ApiPropertyOptional() @IsOptional() @IsISO8601({ strict: true }) @MaxLength(40)
+  startsAt?: string;
+
+  @ApiPropertyOptional() @IsOptional() @IsString() @MaxLength(300)
+  place?: string;
+
+  @ApiPropertyOptional() @IsOptional() @IsISO8601({ strict: true }) @Length(10, 10)
+  convocationDate?: string;
+
+  @ApiPropertyOptional() @IsOptional() @IsBoolean()
+  secondConvocation?: boolean;
+
+  @ApiPropertyOptional() @IsOptional() @IsUUID()
+  presidentId?: string;
+
+  @ApiPropertyOptional({ type: [String] }) @IsOptional() @IsArray() @ArrayMaxSize(5) @IsUUID('all', { each: true })
+  secretaryIds?: string[];
+}
+
+export class TransitionDto {
+  @ApiProperty({ enum: ['convened', 'open', 'closed', 'cancelled'] }) @IsIn(['planned', 'convened', 'open', 'closed', 'cancelled'])
+  to: string;
+
+  @ApiProperty() @IsInt() @Min(1)
+  version: number;
+}
+
+export class SessionListQuery extends PageQuery {
+  @ApiPropertyOptional() @IsOptional() @IsUUID()
+  bodyId?: string;
+}

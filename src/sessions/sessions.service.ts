@@ -1,0 +1,113 @@
+import { Injectable } from '@nestjs/common';
+import { DataSource, EntityManager } from 'typeorm';
+import { Body } from '../collectivities/body.entity';
+import { PageQuery, pageOf } from '../common/pagination.dto';
+import { DomainError, assertFound, assertVersion } from '../domain/errors';
+import { assertTransition, SessionStatus } from '../domain/session-lifecycle';
+import { Member } from '../members/member.entity';
+import { loadSessionContext, localParts, membersInOffice } from '../register/session-context';
+import { CreateSessionDto, TransitionDto, UpdateSessionDto } from './dto/session.dto';
+import { Session, SessionSecretary, SessionTransition } from './session.entity';
+
+@Injectable()
+export class SessionsService {
+  constructor(private readonly db: DataSource) {}
+
+  create(collectivityId: string, dto: CreateSessionDto) {
+    return this.db.transaction(async (em) => {
+      const body = assertFound(await em.getRepository(Body).findOneBy({ id: dto.bodyId, collectivityId }), 'Body', dto.bodyId);
+      const startsAt = new Date(dto.startsAt);
+      const repo = em.getRepository(Session);
+      const session = await repo.save(repo.create({
+        collectivityId, bodyId: body.id, startsAt, place: dto.place ?? null, convocationDate: dto.convocationDate ?? null,
+        secondConvocation: dto.secondConvocation ?? false, presidentId: null, status: 'planned',
+      }));
+      await this.assignOfficers(em, session, dto.presidentId, dto.secretaryIds);
+      return this.view(em, collectivityId, session.id);
+    });
+  }
+
+  update(collectivityId: string, id: string, dto: UpdateSessionDto) {
+    return this.db.transaction(async (em) => {
+      const session = await this.lock(em, collectivityId, id);
+      assertVersion('Session', id, dto.version, session.version);
+      if (session.status === 'closed' || session.status === 'cancelled') throw new DomainError('SESSION_CLOSED', `Session ${id} is ${session.status}`);
+      if (dto.startsAt) session.startsAt = new Date(dto.startsAt);
+      if (dto.place !== undefined) session.place = dto.place;
+      if (dto.convocationDate !== undefined) session.convocationDate = dto.convocationDate;
+      if (dto.secondConvocation !== undefined) session.secondConvocation = dto.secondConvocation;
+      session.version += 1;
+      await em.getRepository(Session).save(session);
+      await this.assignOfficers(em, session, dto.presidentId, dto.secretaryIds);
+      return this.view(em, collectivityId, id);
+    });
+  }
+
+  /** planned → convened → open → closed, through the one transition table of src/domain. */
+  transition(collectivityId: string, id: string, dto: TransitionDto) {
+    return this.db.transaction(async (em) => {
+      const session = await this.lock(em, collectivityId, id);
+      assertVersion('Session', id, dto.version, session.version);
+      const from = session.status;
+      assertTransition(from, dto.to as SessionStatus);
+      if (dto.to === 'open' && !session.presidentId) {
+        throw new DomainError('SESSION_TRANSITION_INVALID', 'A session opens under a president: set presidentId first', { field: 'presidentId' });
+      }
+      session.status = dto.to as SessionStatus;
+      session.version += 1;
+      await em.getRepository(Session).save(session);
+      await em.getRepository(SessionTransition).insert({ collectivityId, sessionId: id, fromStatus: from, toStatus: dto.to });
+      return this.view(em, collectivityId, id);
+    });
+  }
+
+  async list(collectivityId: string, bodyId: string | undefined, q: PageQuery) {
+    const [items, total] = await this.db.getRepository(Session).findAndCount({
+      where: { collectivityId, ...(bodyId ? { bodyId } : {}) }, order: { startsAt: 'DESC', id: 'ASC' }, skip: (q.page - 1) * q.pageSize, take: q.pageSize,
+    });
+    return pageOf(items, total, q);
+  }
+
+  get(collectivityId: string, id: string) {
+    return this.view(this.db.manager, collectivityId, id);
+  }
+
+  async view(em: EntityManager, collectivityId: string, id: string) {
+    const ctx = await loadSessionContext(em, collectivityId, id);
+    const transitions = await em.getRepository(SessionTransition).find({ where: { sessionId: id, collectivityId }, order: { at: 'ASC' } });
+    return {
+      ...ctx.session, localDate: ctx.localDate, localTime: ctx.localTime, body: ctx.body, profile: ctx.profile,
+      president: ctx.session.presidentId ? (ctx.membersById.get(ctx.session.presidentId) ?? null) : null,
+      secretaries: ctx.secretaries,
+      inOffice: ctx.members.filter((m) => m.seat === 'titulaire').length,
+      items: ctx.items.map((i) => ({ id: i.id, position: i.position, number: i.number, object: i.object, status: i.status })),
+      transitions,
+    };
+  }
+
+  private async lock(em: EntityManager, collectivityId: string, id: string): Promise<Session> {
+    return assertFound(await em.getRepository(Session).findOne({ where: { id, collectivityId }, lock: { mode: 'pessimistic_write' } }), 'Session', id);
+  }
+
+  /** President and secretaries must be members in office in the body on the session date (L2121-15). */
+  private async assignOfficers(em: EntityManager, session: Session, presidentId?: string, secretaryIds?: string[]) {
+    if (presidentId === undefined && secretaryIds === undefined) return;
+    const date = localParts(session.startsAt).date;
+    const inOffice = new Set((await membersInOffice(em, session.collectivityId, session.bodyId, date)).map((m) => m.id));
+    const check = async (memberId: string, field: string) => {
+      assertFound(await em.getRepository(Member).findOneBy({ id: memberId, collectivityId: session.collectivityId }), 'Member', memberId);
+      if (!inOffice.has(memberId)) throw new DomainError('MEMBER_NOT_IN_OFFICE', `${field}: member ${memberId} is not in office in this body on ${date}`, { field, memberId });
+    };
+    if (presidentId !== undefined) {
+      await check(presidentId, 'presidentId');
+      await em.getRepository(Session).update({ id: session.id }, { presidentId });
+    }
+    if (secretaryIds !== undefined) {
+      if (new Set(secretaryIds).size !== secretaryIds.length) throw new DomainError('VALIDATION_FAILED', 'secretaryIds: duplicates', { field: 'secretaryIds' });
+      for (const s of secretaryIds) await check(s, 'secretaryIds');
+      await em.getRepository(SessionSecretary).delete({ sessionId: session.id });
+      let rank = 1;
+      for (const memberId of secretaryIds) await em.getRepository(SessionSecretary).insert({ collectivityId: session.collectivityId, sessionId: session.id, memberId, rank: rank++ });
+    }
+  }
+}

@@ -1,0 +1,37 @@
+import 'reflect-metadata';
+import { randomBytes } from 'node:crypto';
+import { join } from 'node:path';
+import { Client } from 'pg';
+import { createApp } from '../../src/app.factory';
+import { projectRoot } from '../../src/config/project-root';
+import { startEmbeddedPostgres } from '../../src/database/embedded-postgres';
+import { runMigrations } from '../../src/database/migrate';
+import { seedDemo } from '../../src/database/seed/demo-seed';
+
+/**
+ * A real PostgreSQL for the e2e tests: DATABASE_URL when given (PostgreSQL >= 15), else the embedded one.
+ * Each run works in a fresh schema made by the migrations (never synchronize), with the demo seeded.
+ */
+export default async function globalSetup(): Promise<void> {
+  let base = process.env.DATABASE_URL;
+  if (!base) {
+    const port = Number(process.env.TEST_EMBEDDED_PG_PORT ?? 54339);
+    const db = await startEmbeddedPostgres(join(projectRoot(), 'data', 'test-postgres'), port, 'registre_test');
+    (globalThis as Record<string, unknown>).__REGISTRE_EMBEDDED__ = db;
+    base = db.url;
+  }
+  const schema = `e2e_${Date.now()}_${randomBytes(3).toString('hex')}`;
+  const admin = new Client({ connectionString: base });
+  await admin.connect();
+  await admin.query(`CREATE SCHEMA ${schema}`);
+  await admin.end();
+  const url = new URL(base);
+  url.searchParams.set('options', `-c search_path=${schema}`);
+  process.env.TEST_DATABASE_URL = url.toString();
+  process.env.TEST_DATABASE_BASE_URL = base;
+  process.env.TEST_SCHEMA = schema;
+  await runMigrations(url.toString());
+  const app = await createApp({ databaseUrl: url.toString() }, false);
+  await seedDemo(app);
+  await app.close();
+}

@@ -1,0 +1,14 @@
+import { Client } from 'pg';
+
+export default async function globalTeardown(): Promise<void> {
+  const base = process.env.TEST_DATABASE_BASE_URL;
+  const schema = process.env.TEST_SCHEMA;
+  if (base && schema && process.env.KEEP_TEST_SCHEMA !== 'true') {
+    const admin = new Client({ connectionString: base });
+    await admin.connect();
+    await admin.query(`DROP SCHEMA IF EXISTS ${schema} CASCADE`);
+    await admin.end();
+  }
+  const db = (globalThis as Record<string, unknown>).__REGISTRE_EMBEDDED__ as { stop(): Promise<void> } | undefined;
+  if (db) await db.stop();
+}

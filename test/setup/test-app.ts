@@ -1,0 +1,29 @@
+import 'reflect-metadata';
+import { INestApplication } from '@nestjs/common';
+import request from 'supertest';
+import { DataSource } from 'typeorm';
+import { createApp } from '../../src/app.factory';
+
+export interface TestApp {
+  app: INestApplication;
+  http: ReturnType<typeof request>;
+  db: DataSource;
+  close(): Promise<void>;
+}
+
+/** Boots the whole app over the e2e schema prepared by global-setup. */
+export async function bootTestApp(): Promise<TestApp> {
+  const url = process.env.TEST_DATABASE_URL;
+  if (!url) throw new Error('TEST_DATABASE_URL is not set: run through jest (global-setup)');
+  const app = await createApp({ databaseUrl: url }, false);
+  const server = app.getHttpServer();
+  return { app, http: request(server), db: app.get(DataSource), close: () => app.close() };
+}
+
+/** The demo collectivity (CCPL), seeded by global-setup. */
+export async function demoCollectivityId(t: TestApp): Promise<string> {
+  const res = await t.http.get('/api/collectivities').expect(200);
+  const ccpl = res.body.items.find((c: { siren: string }) => c.siren === '246200364');
+  if (!ccpl) throw new Error('demo collectivity missing');
+  return ccpl.id;
+}
