@@ -170,9 +170,9 @@ function mergeCustom(custom: Partial<RuleSettings>): RuleSettings {
   for (const key of Object.keys(custom)) {
     if (!known.has(key)) invalid(key, 'is not a rule setting');
   }
-  const merged: RuleSettings = cloneSettings({ ...COMMUNE, ...stripUndefined(custom) });
+  const merged: RuleSettings = { ...COMMUNE, ...stripUndefined(custom) };
   validateSettings(merged);
-  return merged;
+  return cloneSettings(merged);
 }
 
 function stripUndefined(o: Partial<RuleSettings>): Partial<RuleSettings> {
