@@ -1,4 +1,4 @@
-import { plainToInstance } from 'class-transformer';
+import { plainToInstance, Type } from 'class-transformer';
 import { IsInt, IsOptional, IsString, Matches, Max, Min, validateSync } from 'class-validator';
 import { resolve } from 'node:path';
 import { projectRoot } from './project-root';
@@ -9,11 +9,13 @@ export class AppConfig {
   @Matches(/^postgres(ql)?:\/\//, { message: 'DATABASE_URL must be a postgres:// URL' })
   DATABASE_URL?: string;
 
+  @Type(() => Number)
   @IsInt()
   @Min(0)
   @Max(65535)
   PORT = 3000;
 
+  @Type(() => Number)
   @IsInt()
   @Min(1024)
   @Max(65535)
