@@ -1,0 +1,12 @@
+#!/usr/bin/env bash
+# Debian packages the project uses outside npm: poppler-utils and qpdf to inspect PDFs,
+# chromium for the benchmark that compares our PDF rendering with headless Chromium.
+# `npm install && npm start` and `npm test` need none of them.
+set -euo pipefail
+pkgs=(poppler-utils qpdf chromium)
+missing=()
+for p in "${pkgs[@]}"; do dpkg -s "$p" >/dev/null 2>&1 || missing+=("$p"); done
+if [ ${#missing[@]} -eq 0 ]; then echo "system packages present: ${pkgs[*]}"; exit 0; fi
+SUDO=""; [ "$(id -u)" -eq 0 ] || SUDO="sudo"
+$SUDO apt-get update -qq
+DEBIAN_FRONTEND=noninteractive $SUDO apt-get install -y -qq --no-install-recommends "${missing[@]}"
