@@ -28,6 +28,12 @@ export interface MemberPresence {
   replaces: SeatedMember | null;
 }
 
+/** Working state of presenceAt: `inRoom` follows the whole timeline, the rest stops at the item. */
+interface Tracked extends MemberPresence {
+  hasRow: boolean;
+  inRoom: boolean;
+}
+
 const OPENING_STATUSES: readonly OpeningStatus[] = ['present', 'excused', 'absent'];
 
 export function assertPosition(position: unknown, field = 'position'): asserts position is number {
@@ -45,18 +51,14 @@ export function assertPosition(position: unknown, field = 'position'): asserts p
  */
 export function presenceAt(ctx: ItemContext, position: number = ctx.position): Map<string, MemberPresence> {
   assertPosition(position);
-  const byId = new Map<string, SeatedMember>();
+  // One map for everything: this runs once per item and per check (hot path of the bench).
+  const state = new Map<string, Tracked>();
   for (const m of ctx.members) {
-    if (byId.has(m.id)) {
+    if (state.has(m.id)) {
       throw new DomainError('VALIDATION_FAILED', `Member ${m.id} is listed twice`, { memberId: m.id });
     }
-    byId.set(m.id, m);
+    state.set(m.id, { member: m, opening: 'absent', present: false, arrivedAt: null, leftAt: null, replaces: null, hasRow: false, inRoom: false });
   }
-  const state = new Map<string, MemberPresence>();
-  for (const m of ctx.members) {
-    state.set(m.id, { member: m, opening: 'absent', present: false, arrivedAt: null, leftAt: null, replaces: null });
-  }
-  const rowSeen = new Set<string>();
   for (const row of ctx.attendance) {
     const s = state.get(row.memberId);
     if (!s) {
@@ -70,14 +72,15 @@ export function presenceAt(ctx: ItemContext, position: number = ctx.position): M
         field: 'status',
       });
     }
-    if (rowSeen.has(row.memberId)) {
+    if (s.hasRow) {
       throw new DomainError('VALIDATION_FAILED', `Member ${row.memberId} has more than one attendance row`, {
         memberId: row.memberId,
       });
     }
-    rowSeen.add(row.memberId);
+    s.hasRow = true;
     s.opening = row.status;
     s.present = row.status === 'present';
+    s.inRoom = s.present;
     if (s.member.seat === 'titulaire' && row.replacesMemberId) {
       throw new DomainError('SUPPLEANT_MISMATCH', `${row.memberId} is a titulaire and cannot replace anyone`, {
         memberId: row.memberId,
@@ -85,12 +88,10 @@ export function presenceAt(ctx: ItemContext, position: number = ctx.position): M
       });
     }
     if (s.member.seat === 'suppleant' && s.present) {
-      checkSuppleant(ctx, s.member, byId, row.replacesMemberId ?? null);
+      checkSuppleant(ctx, s.member, state, row.replacesMemberId ?? null);
     }
   }
   // The whole timeline is checked, not only up to `position`, so that every item sees the same facts.
-  const inRoom = new Map<string, boolean>();
-  for (const s of state.values()) inRoom.set(s.member.id, s.present);
   for (const c of sortedChanges(ctx.changes)) {
     const s = state.get(c.memberId);
     if (!s) {
@@ -101,7 +102,7 @@ export function presenceAt(ctx: ItemContext, position: number = ctx.position): M
     if (c.kind !== 'arrival' && c.kind !== 'departure') {
       throw new DomainError('ATTENDANCE_CHANGE_INVALID', `Unknown change kind "${String(c.kind)}"`, { ...c });
     }
-    const wasIn = inRoom.get(c.memberId)!;
+    const wasIn = s.inRoom;
     if (c.kind === 'arrival' && wasIn) {
       throw new DomainError(
         'ATTENDANCE_CHANGE_INVALID',
@@ -116,8 +117,8 @@ export function presenceAt(ctx: ItemContext, position: number = ctx.position): M
         { ...c },
       );
     }
-    if (c.kind === 'arrival' && s.member.seat === 'suppleant') checkSuppleant(ctx, s.member, byId, null);
-    inRoom.set(c.memberId, c.kind === 'arrival');
+    if (c.kind === 'arrival' && s.member.seat === 'suppleant') checkSuppleant(ctx, s.member, state, null);
+    s.inRoom = c.kind === 'arrival';
     // Sorted by position: changes up to `position` come first, so `s` is the state at the item.
     if (c.fromPosition <= position) {
       s.present = c.kind === 'arrival';
@@ -129,7 +130,7 @@ export function presenceAt(ctx: ItemContext, position: number = ctx.position): M
   const sittingFor = new Map<string, string>();
   for (const s of state.values()) {
     if (s.member.seat !== 'suppleant' || !s.present) continue;
-    const titulaire = byId.get(s.member.titulaireId!)!;
+    const titulaire = state.get(s.member.titulaireId!)!.member;
     if (state.get(titulaire.id)!.present) {
       s.present = false;
       continue;
@@ -150,7 +151,7 @@ export function presenceAt(ctx: ItemContext, position: number = ctx.position): M
 function checkSuppleant(
   ctx: ItemContext,
   m: SeatedMember,
-  byId: Map<string, SeatedMember>,
+  byId: Map<string, { member: SeatedMember }>,
   replacesMemberId: string | null,
 ): void {
   if (!ctx.profile.settings.suppleants) {
@@ -159,7 +160,7 @@ function checkSuppleant(
       profile: ctx.profile.variant,
     });
   }
-  const titulaire = m.titulaireId ? byId.get(m.titulaireId) : undefined;
+  const titulaire = m.titulaireId ? byId.get(m.titulaireId)?.member : undefined;
   if (!titulaire || titulaire.seat !== 'titulaire' || (replacesMemberId !== null && replacesMemberId !== m.titulaireId)) {
     throw new DomainError(
       'SUPPLEANT_MISMATCH',
@@ -210,6 +211,8 @@ export function selectProxies(
   const ignored: { proxyId: string; reason: string }[] = [];
   const held = new Map<string, number>();
   const represented = new Set<string>();
+  const replaced = new Set<string>();
+  for (const s of presence.values()) if (s.replaces) replaced.add(s.replaces.id);
   for (const p of ctx.proxies) {
     const giver = presence.get(p.giverId);
     const holder = presence.get(p.holderId);
@@ -220,7 +223,7 @@ export function selectProxies(
     else if (giver.member.seat !== 'titulaire') reason = 'giver is a suppléant';
     else if (!holder) reason = 'holder not in office';
     else if (giver.present) reason = 'giver present';
-    else if (isReplaced(presence, giver)) reason = 'giver replaced by a suppléant';
+    else if (replaced.has(giver.member.id)) reason = 'giver replaced by a suppléant';
     // A present holder's own proxies are void ("giver present"), so no chain can pass this test.
     else if (!holder.present) reason = 'holder absent';
     else if (represented.has(p.giverId)) reason = 'giver already represented';
@@ -234,11 +237,6 @@ export function selectProxies(
     held.set(p.holderId, (held.get(p.holderId) ?? 0) + 1);
   }
   return { valid, ignored };
-}
-
-function isReplaced(presence: Map<string, MemberPresence>, titulaire: MemberPresence): boolean {
-  for (const s of presence.values()) if (s.replaces === titulaire.member) return true;
-  return false;
 }
 
 export function computeAttendance(ctx: ItemContext): ItemAttendanceState {

@@ -27,8 +27,7 @@ export function computeVote(
   settings: RuleSettings = ctx.profile.settings,
 ): VoteResult {
   checkMode(input);
-  const byId = new Map(ctx.members.map((m) => [m.id, m]));
-  if (!byId.has(input.presidentId)) {
+  if (!ctx.members.some((m) => m.id === input.presidentId)) {
     throw new DomainError('MEMBER_NOT_IN_OFFICE', `President ${input.presidentId} is not a member in office of this body`, {
       memberId: input.presidentId,
     });
@@ -71,7 +70,7 @@ export function computeVote(
     castingVote,
     unanimous,
     wording: resultWording({ pour, contre, abstention, castingVote, outcome }),
-    named: ballots ? namedVotes(ballots, byId, ctx) : null,
+    named: ballots ? namedVotes(ballots, ctx) : null,
   };
 }
 
@@ -190,9 +189,9 @@ function presidentChoice(input: VoteInput, ballots: BallotInput[] | null): Choic
 
 function namedVotes(
   ballots: BallotInput[],
-  byId: Map<string, MemberRef>,
   ctx: ItemContext,
 ): NonNullable<VoteResult['named']> {
+  const byId = new Map<string, MemberRef>(ctx.members.map((m) => [m.id, m]));
   const order = new Map(ctx.members.map((m, i) => [m.id, i]));
   const rows = ballots.map((b) => {
     const whose = b.onBehalfOfId ?? b.voterId;
