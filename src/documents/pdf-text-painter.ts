@@ -1,0 +1,134 @@
+// Writes laid-out lines into a pdfkit page as raw text operators: one BT…ET per line, glyphs
+// encoded by pdfkit's embedded font (so subsetting, widths and ToUnicode stay pdfkit's job).
+// pdfkit's own text() re-measures and re-wraps every call, which is most of its cost.
+import type PDFDocument from 'pdfkit';
+import { type FontStyle, type LoadedFont } from './pdf-fonts';
+import { type Line, SUP_SCALE } from './pdf-text-layout';
+
+/** The parts of pdfkit's EmbeddedFont used here (stable since pdfkit 0.8). */
+interface EmbeddedFontLike {
+  id: string;
+  ascender: number;
+  encode(text: string): [string[], { xAdvance: number; advanceWidth: number }[]];
+  ref(): unknown;
+  layoutCache?: Record<string, unknown>;
+}
+
+type Doc = InstanceType<typeof PDFDocument> & {
+  _font: EmbeddedFontLike;
+  page: { fonts: Record<string, unknown>; height: number };
+};
+
+const num = (n: number): string => {
+  const rounded = Math.round(n * 1000) / 1000;
+  return Object.is(rounded, -0) ? '0' : String(rounded);
+};
+
+export interface PaintStyle {
+  size: number;
+  /** Grey level 0 (black) to 1, for running heads. */
+  grey?: number;
+}
+
+export class TextPainter {
+  private readonly embedded = new Map<FontStyle, EmbeddedFontLike>();
+
+  constructor(
+    private readonly doc: Doc,
+    private readonly fonts: Record<FontStyle, LoadedFont>,
+  ) {
+    for (const font of Object.values(fonts)) doc.registerFont(font.key, font.font as never);
+  }
+
+  private font(style: FontStyle): EmbeddedFontLike {
+    let font = this.embedded.get(style);
+    if (!font) {
+      const loaded = this.fonts[style];
+      this.doc.font(loaded.key);
+      font = this.doc._font;
+      // Share shaping results across documents: same fontkit Font, same glyph ids.
+      font.layoutCache = loaded.layoutCache;
+      this.embedded.set(style, font);
+    }
+    return font;
+  }
+
+  /** Ascent of the regular face in points at `size`: where the baseline sits below a line's top. */
+  ascent(size: number): number {
+    return (this.font('regular').ascender / 1000) * size;
+  }
+
+  private tj(font: EmbeddedFontLike, words: string[], extraUnits: number): string {
+    const parts: string[] = [];
+    let hex = '';
+    const addText = (text: string): void => {
+      const [encoded, positions] = font.encode(text);
+      for (let i = 0; i < encoded.length; i++) {
+        hex += encoded[i];
+        const kerning = positions[i].xAdvance - positions[i].advanceWidth;
+        if (kerning > 0.001 || kerning < -0.001) {
+          parts.push(`<${hex}>`, num(-kerning));
+          hex = '';
+        }
+      }
+    };
+    words.forEach((word, index) => {
+      if (index > 0) {
+        addText(' ');
+        if (extraUnits !== 0) {
+          if (hex) parts.push(`<${hex}>`);
+          hex = '';
+          parts.push(num(-extraUnits));
+        }
+      }
+      addText(word);
+    });
+    if (hex) parts.push(`<${hex}>`);
+    return `[${parts.join(' ')}] TJ`;
+  }
+
+  /** Draws one line whose top is at (x, top) in pdfkit's top-left coordinates. */
+  drawLine(line: Line, x: number, top: number, style: PaintStyle, offsetX = 0): void {
+    if (line.words.length === 0) return;
+    const { size } = style;
+    const page = this.doc.page;
+    const baseline = page.height - (top + this.ascent(size));
+    const ops: string[] = ['q', `1 0 0 -1 0 ${num(page.height)} cm`];
+    if (style.grey !== undefined) ops.push(`${num(style.grey)} g`);
+    ops.push('BT');
+    // Segments: consecutive words (or parts of words) in the same face, drawn in one TJ.
+    let segment: { style: FontStyle; sup: boolean; words: string[]; x: number } | null = null;
+    let currentFont = '';
+    const flush = (): void => {
+      if (!segment) return;
+      const font = this.font(segment.style);
+      if (page.fonts[font.id] == null) page.fonts[font.id] = font.ref();
+      const fontSize = segment.sup ? size * SUP_SCALE : size;
+      const tf = `/${font.id} ${num(fontSize)} Tf`;
+      if (tf !== currentFont) ops.push(tf);
+      currentFont = tf;
+      const y = segment.sup ? baseline + size * 0.35 : baseline;
+      ops.push(`1 0 0 1 ${num(x + offsetX + segment.x)} ${num(y)} Tm`);
+      ops.push(this.tj(font, segment.words, (line.extraSpace * 1000) / fontSize));
+      segment = null;
+    };
+    let cursor = 0;
+    line.words.forEach((word, wordIndex) => {
+      word.pieces.forEach((piece, pieceIndex) => {
+        const startsWord = pieceIndex === 0 && wordIndex > 0;
+        if (segment && segment.style === piece.style && segment.sup === piece.sup) {
+          if (startsWord) segment.words.push(piece.text);
+          else segment.words[segment.words.length - 1] += piece.text;
+        } else {
+          flush();
+          segment = { style: piece.style, sup: piece.sup, words: [piece.text], x: cursor };
+        }
+        cursor += piece.width;
+      });
+      cursor += word.spaceAfter + line.extraSpace;
+    });
+    flush();
+    ops.push('ET', 'Q');
+    this.doc.addContent(ops.join('\n'));
+  }
+}

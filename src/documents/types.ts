@@ -1,0 +1,40 @@
+// Inputs and options of the document pipeline. The view models are in view-model.types.ts.
+import type { DeliberationRecord } from '../domain/types';
+
+/** A whole session as the procès-verbal and the list of deliberations need it (L2121-15, L2121-25). */
+export interface SessionRecord {
+  collectivity: DeliberationRecord['collectivity'];
+  body: DeliberationRecord['body'];
+  session: DeliberationRecord['session'];
+  /** In agenda order; each carries the attendance at the moment it was voted. */
+  items: DeliberationRecord[];
+}
+
+export type DocumentKind = 'extract' | 'minutes' | 'deliberations-list';
+
+/** A collectivity's version of a template or partial ("extract", "partials/header"...). */
+export interface TemplateOverride {
+  source: string;
+  version: string;
+}
+
+export type TemplateOverrides = Record<string, TemplateOverride>;
+
+export interface ExtractOptions {
+  /** "deux mil dix-neuf" as older registers write it (default: "deux mille"). */
+  yearWithMil?: boolean;
+  /** Place of signature, e.g. "Lumbres"; defaults to the session's place. */
+  signedAt?: string | null;
+}
+
+export interface RenderOptions extends ExtractOptions {
+  overrides?: TemplateOverrides;
+  /** PDF/A-2b for the archived version. */
+  pdfa?: boolean;
+}
+
+export interface RenderedDocument {
+  pdf: Buffer;
+  /** Which templates made it: "default@<hash>" plus "name@version" for each override used. */
+  templateVersion: string;
+}

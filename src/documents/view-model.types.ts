@@ -1,0 +1,208 @@
+// What templates see. Every field is always present (null or [] when empty) because templates
+// compile in strict mode: a misspelt field fails instead of printing nothing.
+// Strings are Markdown-ready: plain text from the record is escaped; *Md fields are Markdown.
+
+export interface HeaderVm {
+  collectivityName: string;
+  collectivityShortName: string | null;
+  bodyName: string;
+  /** "EXTRAIT DU REGISTRE DES DÉLIBÉRATIONS", "PROCÈS-VERBAL DE LA SÉANCE"... */
+  documentTitle: string;
+  /** Deliberation number for an extract, null for session documents. */
+  number: string | null;
+  /** Printed on every page next to the collectivity. */
+  runningTitle: string;
+}
+
+export interface BodyVm {
+  name: string;
+  /** "le Conseil de Communauté" as the subject of the opening formula. */
+  subject: string;
+  /** "s'est réuni" / "s'est réunie" (agreement with the body's name). */
+  metVerb: string;
+  /** "le conseil communautaire" in "Après en avoir délibéré, le conseil communautaire, ...". */
+  deliberating: string;
+}
+
+export interface PersonVm {
+  civility: 'Monsieur' | 'Madame';
+  fullName: string;
+  shortName: string;
+  initialName: string;
+  title: string | null;
+}
+
+export interface SessionVm {
+  /** "L'an deux mil dix-neuf, le lundi 30 septembre à 18 heures 30". */
+  dateFormula: string;
+  date: string;
+  dateWithWeekday: string;
+  time: string;
+  place: string | null;
+  convocationDate: string | null;
+  secondConvocation: boolean;
+}
+
+export interface PresidencyVm {
+  person: PersonVm;
+  /** "reçoit pouvoir de R. DENUNCQ" when the president holds a proxy. */
+  proxyMention: string | null;
+  /** "Président" / "Présidente" or the title on record. */
+  title: string;
+}
+
+export interface CivilityGroupVm {
+  /** "Mesdames", "Madame", "Messieurs", "Monsieur". */
+  label: string;
+  /** "DEGREMONT F. (reçoit pouvoir de M. MAGERE)". */
+  names: string[];
+}
+
+export interface AttendanceVm {
+  present: CivilityGroupVm[];
+  excused: CivilityGroupVm[];
+  absent: CivilityGroupVm[];
+  /** "Monsieur Thomas KLEIN arrive en séance à partir de ce point." */
+  changes: string[];
+  /** "Monsieur Marc HENRY ne prend pas part au vote (président de l'association)." */
+  notTakingPart: string[];
+}
+
+export interface CountsVm {
+  inOffice: number;
+  present: number;
+  presentTitulaires: number;
+  presentSuppleants: number;
+  hasSuppleants: boolean;
+  represented: number;
+  voters: number;
+  /** Null for an election or an item without a vote. */
+  pour: number | null;
+  contre: number | null;
+  abstention: number | null;
+  notTakingPart: number;
+  quorumNeeded: number;
+  /** "Le quorum est atteint (36 membres présents, 25 requis)." */
+  quorumSentence: string;
+}
+
+export interface NamedSideVm {
+  /** "Ont voté pour", "Ont voté contre", "Se sont abstenus". */
+  label: string;
+  count: number;
+  names: string[];
+}
+
+export interface ElectionRoundVm {
+  /** "Premier tour". */
+  title: string;
+  voters: number;
+  blankAndVoid: number;
+  blank: number;
+  void: number;
+  cast: number;
+  /** Null from the third round, decided at relative majority (L2122-7). */
+  absoluteMajority: number | null;
+  results: { name: string; votes: string }[];
+  /** "Aucun candidat n'ayant obtenu la majorité absolue, il est procédé à un second tour." */
+  outcome: string;
+}
+
+export interface ResultVm {
+  kind: 'vote' | 'election' | 'none';
+  adopted: boolean;
+  /** "Après en avoir délibéré, le conseil communautaire, à l'unanimité,". */
+  deliberatedSentence: string;
+  /** "à l'unanimité" / "par 30 voix pour, ...". */
+  wording: string;
+  /** "Adoptée à l'unanimité" for lists. */
+  summary: string;
+  /** "Le vote a eu lieu au scrutin public (article L2121-21 du CGCT)." */
+  modeSentence: string | null;
+  named: NamedSideVm[];
+  castingVoteSentence: string | null;
+  election: { intro: string; rounds: ElectionRoundVm[]; wording: string } | null;
+}
+
+export interface SignatureVm {
+  /** "Le Président", "La secrétaire de séance". */
+  role: string;
+  fullName: string;
+  title: string | null;
+}
+
+export interface ExecutoireVm {
+  transmittedAt: string;
+  publishedAt: string;
+  acteId: string | null;
+}
+
+export interface ItemVm {
+  position: number;
+  number: string;
+  object: string;
+  rapporteur: string | null;
+  reasonsMd: string;
+  decisionMd: string;
+}
+
+export interface ExtractViewModel {
+  header: HeaderVm;
+  body: BodyVm;
+  session: SessionVm;
+  presidency: PresidencyVm | null;
+  counts: CountsVm;
+  attendance: AttendanceVm;
+  /** "Monsieur Daniel MAILLOT est élu secrétaire." */
+  secretarySentence: string | null;
+  item: ItemVm;
+  result: ResultVm;
+  /** "Pour extrait conforme." */
+  closingFormula: string;
+  /** "Fait à Lumbres, le 30 septembre 2019." */
+  placeAndDate: string;
+  signatures: SignatureVm[];
+  executoire: ExecutoireVm | null;
+  recourse: string;
+}
+
+export interface MinutesItemVm {
+  item: ItemVm;
+  counts: CountsVm;
+  attendance: AttendanceVm;
+  presidency: PresidencyVm | null;
+  /** Set when someone other than the session's president presides this item (L2121-14). */
+  presidencyChanged: boolean;
+  result: ResultVm;
+}
+
+export interface MinutesViewModel {
+  header: HeaderVm;
+  body: BodyVm;
+  session: SessionVm;
+  presidency: PresidencyVm | null;
+  /** Attendance at the opening (first item). */
+  counts: CountsVm;
+  attendance: AttendanceVm;
+  secretarySentence: string | null;
+  agenda: { number: string; object: string }[];
+  items: MinutesItemVm[];
+  closingSentence: string;
+  placeAndDate: string;
+  signatures: SignatureVm[];
+  recourse: string;
+}
+
+export interface DeliberationsListViewModel {
+  header: HeaderVm;
+  body: BodyVm;
+  session: SessionVm;
+  presidency: PresidencyVm | null;
+  counts: CountsVm;
+  items: { number: string; object: string; summary: string }[];
+  legalMention: string;
+  placeAndDate: string;
+  signatures: SignatureVm[];
+}
+
+export type AnyViewModel = ExtractViewModel | MinutesViewModel | DeliberationsListViewModel;

@@ -1,0 +1,121 @@
+// Computed state → what the templates print. Pure functions: no I/O, no clock.
+import type { DeliberationRecord } from '../domain/types';
+import { escapeMarkdown as md, formatDateLong } from './french-format';
+import type { ExtractOptions, SessionRecord } from './types';
+import {
+  RECOURSE,
+  attendance,
+  body,
+  counts,
+  header,
+  placeAndDate,
+  presidency,
+  result,
+  secretarySentence,
+  session,
+  signatures,
+} from './view-model-parts';
+import type { DeliberationsListViewModel, ExtractViewModel, ItemVm, MinutesViewModel } from './view-model.types';
+
+function itemVm(record: DeliberationRecord): ItemVm {
+  const r = record.item.rapporteur;
+  return {
+    position: record.item.position,
+    number: md(record.item.number),
+    object: md(record.item.object),
+    rapporteur: r ? md(`${r.firstName} ${r.lastName.toLocaleUpperCase('fr-FR')}`) : null,
+    reasonsMd: record.item.reasonsMd.trim(),
+    decisionMd: record.item.decisionMd.trim(),
+  };
+}
+
+const datePart = (iso: string): string => iso.slice(0, 10);
+
+/** The certified extract of one deliberation (L2121-23, R2131-1). */
+export function extractViewModel(record: DeliberationRecord, options: ExtractOptions = {}): ExtractViewModel {
+  const presiding = record.item.president ?? record.session.president;
+  const i = record.item;
+  // L2131-1: exécutoire once transmitted and published; only then may the extract say so.
+  const executoire =
+    i.transmittedAt && i.publishedAt
+      ? { transmittedAt: formatDateLong(datePart(i.transmittedAt)), publishedAt: formatDateLong(datePart(i.publishedAt)), acteId: i.acteId ? md(i.acteId) : null }
+      : null;
+  return {
+    header: header(record, 'EXTRAIT DU REGISTRE DES DÉLIBÉRATIONS', record.item.number),
+    body: body(record),
+    session: session(record, options.yearWithMil ?? false),
+    presidency: presidency(record),
+    counts: counts(record),
+    attendance: attendance(record, () => null, presiding?.id ?? null),
+    secretarySentence: secretarySentence(record.session.secretaries),
+    item: itemVm(record),
+    result: result(record),
+    closingFormula: 'Pour extrait conforme.',
+    placeAndDate: placeAndDate(options.signedAt ?? record.session.place, record.session.localDate),
+    signatures: signatures(record),
+    executoire,
+    recourse: RECOURSE,
+  };
+}
+
+function numberAtFor(sessionRecord: SessionRecord): (position: number) => string | null {
+  return (position) => {
+    const found = sessionRecord.items.find((it) => it.item.position === position);
+    return found ? found.item.number : null;
+  };
+}
+
+/** A record standing for the session as a whole: the first item's state, as at the opening. */
+function openingRecord(sessionRecord: SessionRecord): DeliberationRecord {
+  const first = sessionRecord.items[0];
+  if (!first) throw new RangeError('A session document needs at least one item');
+  return { ...first, collectivity: sessionRecord.collectivity, body: sessionRecord.body, session: sessionRecord.session, changesHere: [] };
+}
+
+/** The procès-verbal (L2121-15): date and time, president, attendance, secretary, quorum, agenda, results. */
+export function minutesViewModel(sessionRecord: SessionRecord, options: ExtractOptions = {}): MinutesViewModel {
+  const opening = openingRecord(sessionRecord);
+  const sessionPresidentId = sessionRecord.session.president?.id ?? null;
+  const numberAt = numberAtFor(sessionRecord);
+  return {
+    header: header(opening, 'PROCÈS-VERBAL DE LA SÉANCE', null),
+    body: body(opening),
+    session: session(opening, options.yearWithMil ?? false),
+    presidency: presidency({ ...opening, item: { ...opening.item, president: null } }),
+    counts: counts(opening),
+    attendance: attendance(opening, numberAt, sessionPresidentId),
+    secretarySentence: secretarySentence(sessionRecord.session.secretaries),
+    agenda: sessionRecord.items.map((it) => ({ number: md(it.item.number), object: md(it.item.object) })),
+    items: sessionRecord.items.map((it) => {
+      const presiding = it.item.president ?? sessionRecord.session.president;
+      return {
+        item: itemVm(it),
+        counts: counts(it),
+        attendance: attendance(it, numberAt, presiding?.id ?? null),
+        presidency: presidency(it),
+        presidencyChanged: it.item.president !== null && it.item.president.id !== sessionPresidentId,
+        result: result(it),
+      };
+    }),
+    closingSentence: "L'ordre du jour étant épuisé, la séance est levée.",
+    placeAndDate: placeAndDate(options.signedAt ?? sessionRecord.session.place, sessionRecord.session.localDate),
+    signatures: signatures({ session: sessionRecord.session }),
+    recourse: RECOURSE,
+  };
+}
+
+/** The list of deliberations examined, posted and published within a week (L2121-25). */
+export function deliberationsListViewModel(sessionRecord: SessionRecord, options: ExtractOptions = {}): DeliberationsListViewModel {
+  const opening = openingRecord(sessionRecord);
+  return {
+    header: header(opening, 'LISTE DES DÉLIBÉRATIONS', null),
+    body: body(opening),
+    session: session(opening, options.yearWithMil ?? false),
+    presidency: presidency({ ...opening, item: { ...opening.item, president: null } }),
+    counts: counts(opening),
+    items: sessionRecord.items.map((it) => ({ number: md(it.item.number), object: md(it.item.object), summary: result(it).summary })),
+    legalMention: 'Liste des délibérations examinées en séance, affichée et publiée sous huit jours (article L2121-25 du CGCT).',
+    placeAndDate: placeAndDate(options.signedAt ?? sessionRecord.session.place, sessionRecord.session.localDate),
+    signatures: signatures({ session: sessionRecord.session }).slice(0, 1),
+  };
+}
