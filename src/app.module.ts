@@ -4,6 +4,7 @@ import { AttendanceModule } from './attendance/attendance.module';
 import { CollectivitiesModule } from './collectivities/collectivities.module';
 import { dataSourceOptions } from './database/data-source';
 import { DeliberationsModule } from './deliberations/deliberations.module';
+import { ExtractsModule } from './extracts/extracts.module';
 import { MembersModule } from './members/members.module';
 import { ProxiesModule } from './proxies/proxies.module';
 import { RegisterModule } from './register/register.module';
@@ -22,7 +23,7 @@ export class AppModule {
       module: AppModule,
       imports: [
         TypeOrmModule.forRoot(dataSourceOptions(options.databaseUrl, options.logSql ?? false)),
-        RegisterModule, CollectivitiesModule, MembersModule, SessionsModule, DeliberationsModule, AttendanceModule, ProxiesModule, VotesModule,
+        RegisterModule, CollectivitiesModule, MembersModule, SessionsModule, DeliberationsModule, AttendanceModule, ProxiesModule, VotesModule, ExtractsModule,
       ],
     };
   }

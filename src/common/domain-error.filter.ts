@@ -31,6 +31,7 @@ export function statusFor(code: DomainErrorCode): number {
     case 'ITEM_ALREADY_VOTED':
     case 'ITEM_TRANSITION_INVALID':
     case 'ITEM_SEALED':
+    case 'ITEM_NOT_VOTED':
     case 'VOTE_ALREADY_RECORDED':
     case 'PROXY_ALREADY_REVOKED':
       return 409;

@@ -6,9 +6,11 @@ import { Member } from '../members/member.entity';
 import { Membership } from '../members/membership.entity';
 import { Proxy, ProxySession } from '../proxies/proxy.entity';
 import { Session, SessionSecretary, SessionTransition } from '../sessions/session.entity';
+import { RenderedDocument, TemplateOverride } from '../extracts/template-override.entity';
 import { Ballot, ElectionCandidate, ElectionRound, Vote } from '../votes/vote.entity';
 
 export const ENTITIES = [
   Collectivity, Body, Member, Membership, Session, SessionSecretary, SessionTransition, Item, NumberSequence,
   ItemRecusal, Attendance, AttendanceChangeRow, Proxy, ProxySession, Vote, Ballot, ElectionCandidate, ElectionRound,
+  TemplateOverride, RenderedDocument,
 ];

@@ -1,0 +1,99 @@
+// Batch work from the database: `npm run cli -- extract 19-09-107 --out extrait.pdf`.
+import 'reflect-metadata';
+import { NestFactory } from '@nestjs/core';
+import { writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { parseArgs } from 'node:util';
+import { Client } from 'pg';
+import { DataSource } from 'typeorm';
+import { AppModule } from './app.module';
+import { loadConfig } from './config/app-config';
+import { EmbeddedDatabase, startEmbeddedPostgres } from './database/embedded-postgres';
+import { runMigrations } from './database/migrate';
+import { isDomainError } from './domain/errors';
+import { ExtractsService } from './extracts/extracts.service';
+import { RegisterService } from './register/register.service';
+
+const USAGE = `Usage:
+  npm run cli -- extract <number> [--collectivity <siren>] --out <file.pdf> [--pdfa]
+  npm run cli -- minutes <YYYY-MM-DD|session-id> [--collectivity <siren>] --out <file.pdf> [--pdfa]
+  npm run cli -- list <YYYY-MM-DD|session-id> [--collectivity <siren>] --out <file.pdf>`;
+
+async function database(): Promise<{ url: string; embedded: EmbeddedDatabase | null }> {
+  const config = loadConfig();
+  if (config.DATABASE_URL) return { url: config.DATABASE_URL, embedded: null };
+  // Reuse the embedded server of a running `npm start`, else start it for the duration of the command.
+  const url = `postgres://registre:registre@127.0.0.1:${config.EMBEDDED_PG_PORT}/registre`;
+  const probe = new Client({ connectionString: url });
+  try {
+    await probe.connect();
+    await probe.end();
+    return { url, embedded: null };
+  } catch {
+    const embedded = await startEmbeddedPostgres(join(config.DATA_DIR, 'postgres'), config.EMBEDDED_PG_PORT);
+    return { url: embedded.url, embedded };
+  }
+}
+
+async function main(argv: string[]): Promise<number> {
+  const { values, positionals } = parseArgs({
+    args: argv, allowPositionals: true,
+    options: { collectivity: { type: 'string' }, out: { type: 'string' }, pdfa: { type: 'boolean', default: false }, help: { type: 'boolean' } },
+  });
+  const [command, target] = positionals;
+  if (values.help || !command || !target || !values.out || !['extract', 'minutes', 'list'].includes(command)) {
+    console.error(USAGE);
+    return 2;
+  }
+  const { url, embedded } = await database();
+  await runMigrations(url);
+  const app = await NestFactory.createApplicationContext(AppModule.forRoot({ databaseUrl: url }), { logger: ['error'] });
+  try {
+    const db = app.get(DataSource);
+    const cid = await collectivityId(db, values.collectivity);
+    const extracts = app.get(ExtractsService);
+    let pdf: Buffer;
+    if (command === 'extract') {
+      const record = await app.get(RegisterService).itemStateByNumber(cid, target);
+      pdf = (await extracts.renderExtractOf(record, { pdfa: values.pdfa })).pdf;
+    } else {
+      const sessionId = await findSession(db, cid, target);
+      pdf = (await extracts.renderSession(cid, sessionId, command === 'minutes' ? 'minutes' : 'deliberations-list', { pdfa: values.pdfa })).doc.pdf;
+    }
+    writeFileSync(values.out, pdf);
+    console.log(`${values.out}: ${pdf.length} bytes`);
+    return 0;
+  } finally {
+    await app.close();
+    if (embedded) await embedded.stop();
+  }
+}
+
+async function collectivityId(db: DataSource, siren?: string): Promise<string> {
+  const rows: { id: string; siren: string; name: string }[] = await db.query(`SELECT id, siren, name FROM collectivity ORDER BY name`);
+  const found = siren ? rows.filter((r) => r.siren === siren) : rows;
+  if (rows.length === 0) throw new Error('No collectivity in the database yet: `npm start` seeds the demo on an empty database');
+  if (found.length === 1) return found[0].id;
+  const list = rows.map((r) => `  ${r.siren}  ${r.name}`).join('\n');
+  throw new Error(siren ? `No collectivity with SIREN ${siren}. Known:\n${list}` : `Several collectivities: pass --collectivity <siren>:\n${list}`);
+}
+
+async function findSession(db: DataSource, cid: string, target: string): Promise<string> {
+  const byDate = /^\d{4}-\d{2}-\d{2}$/.test(target);
+  const rows: { id: string }[] = await db.query(
+    byDate
+      ? `SELECT id FROM session WHERE collectivity_id = $1 AND (starts_at AT TIME ZONE 'Europe/Paris')::date = $2::date ORDER BY starts_at`
+      : `SELECT id FROM session WHERE collectivity_id = $1 AND id::text = $2`,
+    [cid, target],
+  );
+  if (rows.length !== 1) throw new Error(rows.length ? `Several sessions on ${target}: pass the session id` : `No session ${target}`);
+  return rows[0].id;
+}
+
+main(process.argv.slice(2)).then(
+  (code) => process.exit(code),
+  (e) => {
+    console.error(isDomainError(e) ? `${e.code}: ${e.message}` : e instanceof Error ? e.message : e);
+    process.exit(1);
+  },
+);

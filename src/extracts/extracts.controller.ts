@@ -1,0 +1,63 @@
+import { Body as Payload, Controller, Get, Param, Post, Put, Query } from '@nestjs/common';
+import { ApiOperation, ApiProduces, ApiTags } from '@nestjs/swagger';
+import { Transform } from 'class-transformer';
+import { IsBoolean, IsOptional, IsString, Length, MaxLength } from 'class-validator';
+import { UuidParam } from '../common/uuid-param';
+import { ExtractsService } from './extracts.service';
+import { TemplatesService } from './templates.service';
+
+class PdfQuery {
+  @IsOptional() @Transform(({ value }) => value === 'true' || value === '1' || value === true) @IsBoolean()
+  pdfa?: boolean;
+}
+
+class NumberPdfQuery extends PdfQuery {
+  @IsString() @Length(1, 60)
+  number: string;
+}
+
+class TemplateSourceDto {
+  @IsString() @MaxLength(200000)
+  source: string;
+}
+
+class PreviewDto {
+  @IsOptional() @IsString() @MaxLength(200000)
+  source?: string;
+}
+
+@ApiTags('documents')
+@Controller('api/collectivities/:cid')
+export class ExtractsController {
+  constructor(private readonly extracts: ExtractsService, private readonly templates: TemplatesService) {}
+
+  @Get('items/:iid/extract.pdf') @ApiProduces('application/pdf')
+  @ApiOperation({ summary: 'Certified extract of a voted deliberation ("Pour extrait conforme"); ?pdfa=true for the archived PDF/A-2b version' })
+  extract(@UuidParam('cid') cid: string, @UuidParam('iid') iid: string, @Query() q: PdfQuery) { return this.extracts.extract(cid, iid, q); }
+
+  @Get('deliberations/extract.pdf') @ApiProduces('application/pdf')
+  extractByNumber(@UuidParam('cid') cid: string, @Query() q: NumberPdfQuery) { return this.extracts.extractByNumber(cid, q.number, q); }
+
+  @Get('sessions/:sid/minutes.pdf') @ApiProduces('application/pdf') @ApiOperation({ summary: 'Procès-verbal of the session (L2121-15)' })
+  minutes(@UuidParam('cid') cid: string, @UuidParam('sid') sid: string, @Query() q: PdfQuery) { return this.extracts.minutes(cid, sid, q); }
+
+  @Get('sessions/:sid/deliberations-list.pdf') @ApiProduces('application/pdf') @ApiOperation({ summary: 'List of the deliberations examined (L2121-25)' })
+  list(@UuidParam('cid') cid: string, @UuidParam('sid') sid: string, @Query() q: PdfQuery) { return this.extracts.deliberationsList(cid, sid, q); }
+
+  @Get('sessions/:sid/extracts.zip') @ApiProduces('application/zip') @ApiOperation({ summary: "The extracts of a session's voted items, as one streamed ZIP" })
+  zip(@UuidParam('cid') cid: string, @UuidParam('sid') sid: string, @Query() q: PdfQuery) { return this.extracts.zip(cid, sid, q); }
+
+  @Get('templates')
+  templatesList(@UuidParam('cid') cid: string) { return this.templates.list(cid); }
+
+  @Get('templates/:name') @ApiOperation({ summary: 'A template (extract, minutes, deliberations-list) or partial (header, counts...): current source and versions' })
+  template(@UuidParam('cid') cid: string, @Param('name') name: string) { return this.templates.get(cid, name); }
+
+  @Put('templates/:name')
+  @ApiOperation({ summary: 'Save a new version of a template or partial; refused with TEMPLATE_INVALID and the line when it does not compile or uses an unknown field' })
+  save(@UuidParam('cid') cid: string, @Param('name') name: string, @Payload() dto: TemplateSourceDto) { return this.templates.save(cid, name, dto.source); }
+
+  @Post('templates/:name/preview') @ApiProduces('application/pdf')
+  @ApiOperation({ summary: 'Render the demo act with this source (or the current version), nothing saved' })
+  preview(@UuidParam('cid') cid: string, @Param('name') name: string, @Payload() dto: PreviewDto) { return this.templates.preview(cid, name, dto.source); }
+}

@@ -1,0 +1,18 @@
+import { Module } from '@nestjs/common';
+import { loadConfig } from '../config/app-config';
+import { TemplateEngine } from '../documents/template-engine';
+import { ExtractsController } from './extracts.controller';
+import { ExtractsService } from './extracts.service';
+import { TemplatesService } from './templates.service';
+
+@Module({
+  controllers: [ExtractsController],
+  providers: [
+    // One engine per app: default templates compiled once, from the folder the config names.
+    { provide: TemplateEngine, useFactory: () => new TemplateEngine({ templateDir: loadConfig().TEMPLATES_DIR }) },
+    ExtractsService,
+    TemplatesService,
+  ],
+  exports: [ExtractsService, TemplateEngine],
+})
+export class ExtractsModule {}

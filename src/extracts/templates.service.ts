@@ -1,0 +1,100 @@
+import { Injectable, StreamableFile } from '@nestjs/common';
+import { createHash } from 'node:crypto';
+import { DataSource } from 'typeorm';
+import { Collectivity } from '../collectivities/collectivity.entity';
+import { DomainError, assertFound } from '../domain/errors';
+import { renderDeliberationsList, renderExtract, renderMinutes } from '../documents/render';
+import { PARTIALS, TemplateEngine, TEMPLATE_NAMES } from '../documents/template-engine';
+import type { TemplateOverrides } from '../documents/types';
+import { extractViewModel, minutesViewModel, deliberationsListViewModel } from '../documents/view-models';
+import { demoRecord, demoSessionRecord } from './demo-record';
+import { TemplateOverride } from './template-override.entity';
+
+/** The shipped templates are the defaults; a collectivity overrides any template or partial, versioned. */
+@Injectable()
+export class TemplatesService {
+  constructor(private readonly db: DataSource, private readonly engine: TemplateEngine) {}
+
+  async list(collectivityId: string) {
+    await this.collectivity(collectivityId);
+    const current = await this.overrides(collectivityId);
+    return {
+      defaultVersion: this.engine.defaultVersion,
+      items: TEMPLATE_NAMES.map((name) => ({ name, overridden: !!current[name], version: current[name]?.version ?? 'default' })),
+    };
+  }
+
+  async get(collectivityId: string, urlName: string) {
+    const name = this.resolve(urlName);
+    await this.collectivity(collectivityId);
+    const versions = await this.db.getRepository(TemplateOverride).find({ where: { collectivityId, name }, order: { version: 'DESC' } });
+    return {
+      name, version: versions[0]?.version ?? 'default', source: versions[0]?.source ?? this.engine.defaultSource(name),
+      defaultSource: this.engine.defaultSource(name),
+      versions: versions.map((v) => ({ version: v.version, sha256: v.sha256, createdAt: v.createdAt })),
+    };
+  }
+
+  /** Validated before it is saved (syntax, unknown fields, a render on demo data): a bad one is a 400 with its line. */
+  save(collectivityId: string, urlName: string, source: string) {
+    const name = this.resolve(urlName);
+    this.validate(name, source);
+    return this.db.transaction(async (em) => {
+      await em.getRepository(Collectivity).findOne({ where: { id: collectivityId }, lock: { mode: 'pessimistic_write' } })
+        .then((c) => assertFound(c, 'Collectivity', collectivityId));
+      const last: { v: number | null }[] = await em.query(`SELECT max(version) AS v FROM template_override WHERE collectivity_id = $1 AND name = $2`, [collectivityId, name]);
+      const version = (last[0].v ?? 0) + 1;
+      const sha256 = createHash('sha256').update(source).digest('hex');
+      const row = await em.getRepository(TemplateOverride).save(em.getRepository(TemplateOverride).create({ collectivityId, name, version, source, sha256 }));
+      return { name, version: row.version, sha256, createdAt: row.createdAt };
+    });
+  }
+
+  /** A PDF of the demo act with the proposed source (or the current one), nothing saved. */
+  async preview(collectivityId: string, urlName: string, source?: string): Promise<StreamableFile> {
+    const name = this.resolve(urlName);
+    const overrides = await this.overrides(collectivityId);
+    if (source !== undefined) {
+      this.validate(name, source);
+      overrides[name] = { source, version: 'preview' };
+    }
+    const { pdf } = await this.previewDocument(name, overrides);
+    return new StreamableFile(pdf, { type: 'application/pdf', disposition: 'inline; filename="apercu.pdf"', length: pdf.length });
+  }
+
+  private previewDocument(name: string, overrides: TemplateOverrides) {
+    const opts = { engine: this.engine, overrides };
+    if (name === 'minutes') return renderMinutes(demoSessionRecord(), opts);
+    if (name === 'deliberations-list') return renderDeliberationsList(demoSessionRecord(), opts);
+    return renderExtract(demoRecord(), opts);
+  }
+
+  /** The latest version of each template the collectivity overrides. */
+  async overrides(collectivityId: string): Promise<TemplateOverrides> {
+    const rows: { name: string; version: number; source: string }[] = await this.db.query(
+      `SELECT DISTINCT ON (name) name, version, source FROM template_override WHERE collectivity_id = $1 ORDER BY name, version DESC`,
+      [collectivityId],
+    );
+    return Object.fromEntries(rows.map((r) => [r.name, { source: r.source, version: String(r.version) }]));
+  }
+
+  private validate(name: string, source: string): void {
+    const sample = name === 'minutes' ? minutesViewModel(demoSessionRecord())
+      : name === 'deliberations-list' ? deliberationsListViewModel(demoSessionRecord())
+      : extractViewModel(demoRecord());
+    this.engine.validateTemplate(name, source, sample);
+  }
+
+  /** URL names: a document ("extract") or a partial ("header" → "partials/header"). */
+  private resolve(name: string): string {
+    const full = (PARTIALS as readonly string[]).includes(name) ? `partials/${name}` : name;
+    if (!TEMPLATE_NAMES.includes(full)) {
+      throw new DomainError('NOT_FOUND', `No template named ${name}; templates are ${TEMPLATE_NAMES.join(', ')}`, { field: 'name' });
+    }
+    return full;
+  }
+
+  private async collectivity(id: string) {
+    return assertFound(await this.db.getRepository(Collectivity).findOneBy({ id }), 'Collectivity', id);
+  }
+}
