@@ -28,6 +28,8 @@ export class AttendanceService {
       const rows = dto.entries.map((e) => ({ memberId: e.memberId, status: e.status, replacesMemberId: e.replacesMemberId ?? null }));
       // The rules check suppléants and consistency on the whole new record before anything is written.
       presenceAt({ ...itemContext(ctx, 1), attendance: rows });
+      const presentIds = new Set(rows.filter((r) => r.status === 'present').map((r) => r.memberId));
+      for (const r of rows) assertTitulaireAway(ctx, r.memberId, r.status === 'present' && presentIds.has(ctx.membersById.get(r.memberId)?.titulaireId ?? ''));
       await em.getRepository(Attendance).delete({ sessionId, collectivityId });
       if (rows.length) await em.getRepository(Attendance).insert(rows.map((r) => ({ ...r, collectivityId, sessionId })));
       return this.summary(collectivityId, sessionId, em);
@@ -46,6 +48,10 @@ export class AttendanceService {
       const before = presenceAt(itemContext(ctx, position)).get(dto.memberId)!;
       if (dto.kind === 'arrival' && before.present) throw new DomainError('ATTENDANCE_CHANGE_INVALID', `Member ${dto.memberId} is already present at item ${position}`, { field: 'kind' });
       if (dto.kind === 'departure' && !before.present) throw new DomainError('ATTENDANCE_CHANGE_INVALID', `Member ${dto.memberId} is not present at item ${position}`, { field: 'kind' });
+      if (dto.kind === 'arrival') {
+        const titulaireId = ctx.membersById.get(dto.memberId)!.titulaireId;
+        assertTitulaireAway(ctx, dto.memberId, !!titulaireId && presenceAt(itemContext(ctx, position)).get(titulaireId)?.present === true);
+      }
       const row = { collectivityId, sessionId, memberId: dto.memberId, kind: dto.kind, fromItemId: dto.fromItemId };
       presenceAt({ ...itemContext(ctx, position), changes: [...ctx.changes, { memberId: dto.memberId, kind: dto.kind, fromPosition: position }] });
       await em.getRepository(AttendanceChangeRow).insert(row);
@@ -65,6 +71,15 @@ export class AttendanceService {
       }),
     };
   }
+}
+
+/** L5211-6: a suppléant sits only while his titulaire is away; recording both in the room is refused, not silently dropped. */
+function assertTitulaireAway(ctx: SessionContext, memberId: string, titulairePresent: boolean): void {
+  const m = ctx.membersById.get(memberId);
+  if (m?.seat !== 'suppleant' || !titulairePresent) return;
+  throw new DomainError('SUPPLEANT_MISMATCH', `Suppléant ${memberId} cannot sit while his titulaire ${m.titulaireId} is present (L5211-6)`, {
+    memberId, titulaireId: m.titulaireId,
+  });
 }
 
 /** Attendance and proxies of an item already voted are part of its act: they no longer change. */
