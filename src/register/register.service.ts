@@ -34,13 +34,10 @@ export class RegisterService {
       ? await em.getRepository(Vote).createQueryBuilder('v').where('v.item_id IN (:...ids)', { ids: itemIds }).getMany()
       : [];
     const voteIds = votes.map((v) => v.id);
-    const [ballots, candidates, rounds] = voteIds.length
-      ? await Promise.all([
-          em.getRepository(Ballot).createQueryBuilder('b').where('b.vote_id IN (:...ids)', { ids: voteIds }).getMany(),
-          em.getRepository(ElectionCandidate).createQueryBuilder('c').where('c.vote_id IN (:...ids)', { ids: voteIds }).orderBy('c.rank').getMany(),
-          em.getRepository(ElectionRound).createQueryBuilder('r').where('r.vote_id IN (:...ids)', { ids: voteIds }).orderBy('r.round').getMany(),
-        ])
-      : [[], [], []];
+    const none = voteIds.length === 0;
+    const ballots = none ? [] : await em.getRepository(Ballot).createQueryBuilder('b').where('b.vote_id IN (:...ids)', { ids: voteIds }).getMany();
+    const candidates = none ? [] : await em.getRepository(ElectionCandidate).createQueryBuilder('c').where('c.vote_id IN (:...ids)', { ids: voteIds }).orderBy('c.rank').getMany();
+    const rounds = none ? [] : await em.getRepository(ElectionRound).createQueryBuilder('r').where('r.vote_id IN (:...ids)', { ids: voteIds }).orderBy('r.round').getMany();
     return itemIds.map((id) => {
       const item = ctx.items.find((i) => i.id === id)!;
       const vote = votes.find((v) => v.itemId === id) ?? null;

@@ -75,21 +75,18 @@ export async function loadSessionContext(em: EntityManager, collectivityId: stri
     await em.getRepository(Session).findOne({ where: { id: sessionId, collectivityId }, ...(lock ? { lock: { mode: 'pessimistic_write' as const } } : {}) }),
     'Session', sessionId,
   );
-  const [collectivity, body] = await Promise.all([
-    em.getRepository(Collectivity).findOneByOrFail({ id: collectivityId }),
-    em.getRepository(Body).findOneByOrFail({ id: session.bodyId, collectivityId }),
-  ]);
+  // Sequential on purpose: inside a transaction all queries share one connection.
+  const collectivity = await em.getRepository(Collectivity).findOneByOrFail({ id: collectivityId });
+  const body = await em.getRepository(Body).findOneByOrFail({ id: session.bodyId, collectivityId });
   const { date: localDate, time: localTime } = localParts(session.startsAt);
   const profile = profileFor(body.ruleProfile, localDate, body.customRules ?? undefined);
-  const [members, items, attendance, changeRows, links, recusals, secretaryRows] = await Promise.all([
-    membersInOffice(em, collectivityId, body.id, localDate),
-    em.getRepository(Item).find({ where: { sessionId, collectivityId }, order: { position: 'ASC' } }),
-    em.getRepository(Attendance).find({ where: { sessionId, collectivityId } }),
-    em.getRepository(AttendanceChangeRow).find({ where: { sessionId, collectivityId }, order: { createdAt: 'ASC', id: 'ASC' } }),
-    em.getRepository(ProxySession).find({ where: { sessionId, collectivityId }, order: { createdAt: 'ASC', proxyId: 'ASC' } }),
-    em.query(`SELECT r.* FROM item_recusal r JOIN item i ON i.id = r.item_id WHERE i.session_id = $1 AND r.collectivity_id = $2`, [sessionId, collectivityId]),
-    em.getRepository(SessionSecretary).find({ where: { sessionId, collectivityId }, order: { rank: 'ASC' } }),
-  ]);
+  const members = await membersInOffice(em, collectivityId, body.id, localDate);
+  const items = await em.getRepository(Item).find({ where: { sessionId, collectivityId }, order: { position: 'ASC' } });
+  const attendance = await em.getRepository(Attendance).find({ where: { sessionId, collectivityId } });
+  const changeRows = await em.getRepository(AttendanceChangeRow).find({ where: { sessionId, collectivityId }, order: { createdAt: 'ASC', id: 'ASC' } });
+  const links = await em.getRepository(ProxySession).find({ where: { sessionId, collectivityId }, order: { createdAt: 'ASC', proxyId: 'ASC' } });
+  const recusals = await em.query(`SELECT r.* FROM item_recusal r JOIN item i ON i.id = r.item_id WHERE i.session_id = $1 AND r.collectivity_id = $2`, [sessionId, collectivityId]);
+  const secretaryRows = await em.getRepository(SessionSecretary).find({ where: { sessionId, collectivityId }, order: { rank: 'ASC' } });
   const membersById = new Map(members.map((m) => [m.id, m]));
   const positionOf = new Map(items.map((i) => [i.id, i.position]));
   const proxyEntities = links.length

@@ -83,7 +83,7 @@ export const CCPL_SUPPLEANT = { key: 'LAMOTTE S.', civility: 'Mme' as Civility, 
 export const SESSION_107 = {
   startsAt: '2019-09-30T18:30:00+02:00',
   convocationDate: '2019-09-18',
-  place: 'Salle du conseil, Lumbres',
+  place: 'Lumbres',
   president: 'LEROY C.',
   secretary: 'MAILLOT D.',
   item: {

@@ -21,7 +21,7 @@ const ABSTENTION = ['CORDIER A.', 'BACQUET J.'];
 export async function seedSecondSession(s: DemoServices, ids: DemoIds): Promise<void> {
   const { collectivityId: cid, member } = ids;
   let session = await s.sessions.create(cid, {
-    bodyId: ids.bodyId, startsAt: '2019-10-14T18:30:00+02:00', convocationDate: '2019-10-04', place: 'Salle du conseil, Lumbres',
+    bodyId: ids.bodyId, startsAt: '2019-10-14T18:30:00+02:00', convocationDate: '2019-10-04', place: 'Lumbres',
     presidentId: member('LEROY C.'), secretaryIds: [member('FOURNIER A.')],
   });
   session = await s.sessions.transition(cid, session.id, { to: 'convened', version: session.version });

@@ -1,0 +1,159 @@
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import request from 'supertest';
+import { pdfText } from './setup/pdf-text';
+import { bootTestApp, demoCollectivityId, TestApp } from './setup/test-app';
+
+const facts = JSON.parse(readFileSync(join(__dirname, 'fixtures', 'extrait-ccpl-19-09-107.facts.json'), 'utf8'));
+const binary = (res: request.Response, cb: (err: Error | null, body: Buffer) => void) => {
+  const chunks: Buffer[] = [];
+  res.on('data', (c: Buffer) => chunks.push(c));
+  res.on('end', () => cb(null, Buffer.concat(chunks)));
+};
+// "LEROY C." → "C. LEROY"; "ALLOUCHERY J.M." → "J.M. ALLOUCHERY" (the extract writes compound initials with dots).
+const forward = (short: string) => {
+  const i = short.lastIndexOf(' ');
+  return `${short.slice(i + 1)} ${short.slice(0, i)}`;
+};
+const de = (name: string) => (/^[AEIOUYH]/.test(name) ? `d'${name}` : `de ${name}`);
+
+describe('documents: certified extracts, procès-verbal, list, ZIP and templates', () => {
+  let t: TestApp;
+  let cid: string;
+  let base: string;
+  let pdf107: Buffer;
+  let text107: string;
+  let secondSessionId: string;
+
+  const get = (path: string) => t.http.get(path).buffer(true).parse(binary);
+
+  beforeAll(async () => {
+    t = await bootTestApp();
+    cid = await demoCollectivityId(t);
+    base = `/api/collectivities/${cid}`;
+    const res = await get(`${base}/deliberations/extract.pdf`).query({ number: '19-09-107' }).expect(200);
+    expect(res.headers['content-type']).toBe('application/pdf');
+    pdf107 = res.body;
+    text107 = await pdfText(pdf107);
+    const sessions = (await t.http.get(`${base}/sessions`).expect(200)).body.items;
+    secondSessionId = sessions.find((s: { startsAt: string }) => s.startsAt.startsWith('2019-10-14')).id;
+  });
+  afterAll(() => t.close());
+
+  it('19-09-107 states every fact of the reference extract', () => {
+    expect(text107).toContain("L'an deux mille dix-neuf, le lundi 30 septembre à 18 heures 30");
+    expect(text107).toContain('sous la présidence de Monsieur Christian LEROY (reçoit pouvoir de R. DENUNCQ), Président');
+    expect(text107).toContain('convocation en date du 18 septembre 2019');
+    for (const p of facts.present) expect(text107).toContain(p.replace(' (président)', '').split(' ')[0]);
+    for (const [giver, holder] of Object.entries<string>(facts.proxies_giver_to_holder)) {
+      if (holder !== 'LEROY C.') expect(text107).toContain(`${holder} (reçoit pouvoir ${de(forward(giver))})`);
+      expect(text107).toContain(`${giver} (donne pouvoir à ${forward(holder)})`);
+    }
+    expect(text107).toContain("reçoit pouvoir d'H. CARVALHO");
+    expect(text107).toContain("reçoit pouvoir d'E. BOIN");
+    for (const e of facts.excused_without_proxy) expect(text107).toContain(e);
+    expect(text107).toMatch(/Absents : Monsieur GARENAUX M\./);
+    expect(text107).toContain('Monsieur Daniel MAILLOT est élu secrétaire');
+    expect(text107).toContain(`OBJET : ${facts.deliberation.object}`);
+    expect(text107).toContain(`Rapporteur : ${facts.deliberation.rapporteur}`);
+    expect(text107).toMatch(/49 36 8 44 44 0 0 0/);
+    expect(text107).toContain("à l'unanimité");
+    for (const verb of facts.deliberation.decision_verbs) expect(text107).toContain(verb);
+    expect(text107).toContain('Pour extrait conforme');
+    expect(text107).toMatch(/Le Président, .*Christian LEROY/);
+    expect(text107).toContain('Daniel MAILLOT');
+    expect(text107).toMatch(/Page 1\/2 .*Page 2\/2/);
+  });
+
+  it('embeds subset TrueType fonts and renders the same act to the same bytes', async () => {
+    const raw = pdf107.toString('latin1');
+    expect(raw).toContain('/FontFile2');
+    expect(raw).toMatch(/\/BaseFont \/[A-Z]{6}\+DejaVu/);
+    const again = (await get(`${base}/deliberations/extract.pdf`).query({ number: '19-09-107' }).expect(200)).body;
+    expect(Buffer.compare(again, pdf107)).toBe(0);
+  });
+
+  it('serves the PDF/A-2b version for archives', async () => {
+    const pdfa = (await get(`${base}/deliberations/extract.pdf`).query({ number: '19-09-107', pdfa: 'true' }).expect(200)).body as Buffer;
+    const raw = pdfa.toString('latin1');
+    expect(raw).toContain('pdfaid:part');
+    expect(raw).toContain('/OutputIntents');
+  });
+
+  it("the second session's documents state its arrival, departure with proxy, recusal, named votes, casting vote and election", async () => {
+    const items = (await t.http.get(`${base}/sessions/${secondSessionId}/items`).expect(200)).body.items;
+    const text = async (position: number) =>
+      pdfText((await get(`${base}/items/${items[position - 1].id}/extract.pdf`).expect(200)).body);
+    const t3 = await text(3);
+    expect(t3).toMatch(/Madame Patricia POULAIN (arrive|rejoint)/);
+    expect(t3).toMatch(/Monsieur Bernard WALLET .*ne prend pas part/);
+    const t4 = await text(4);
+    expect(t4).toContain('Monsieur François SAGNIER quitte la séance avant la présente délibération et donne pouvoir à D. BEE');
+    expect(t4).toContain('BEE D. (reçoit pouvoir de F. SAGNIER)');
+    expect(t4).toContain('LAMOTTE S. (suppléante de A. DUWAT)');
+    expect(t4).toMatch(/Ont voté contre \(3\) : GARDIN J\., LHEUREUX M\., TELLIER C\./);
+    expect(t4).toMatch(/Se sont abstenus \(2\) : BACQUET J\., CORDIER A\./);
+    expect(t4).toContain('SAGNIER F. (par pouvoir, D. BEE)');
+    expect(t4).toContain('par 42 voix pour, 3 voix contre et 2 abstentions');
+    expect(await text(5)).toMatch(/prépondérante/);
+    const t6 = await text(6);
+    expect(t6).toMatch(/Premier tour|1er tour/i);
+    expect(t6).toMatch(/Second tour|2e tour|Deuxième tour/i);
+    expect(t6).toMatch(/Majorité absolue/);
+    expect(t6).toMatch(/Anne FOURNIER/);
+    expect(t6).toContain('Certifié exécutoire compte tenu de la transmission en préfecture le 17 octobre 2019 et de la publication le 18 octobre 2019');
+    const minutes = await pdfText((await get(`${base}/sessions/${secondSessionId}/minutes.pdf`).expect(200)).body);
+    for (const n of ['19-10-108', '19-10-111', '19-10-113']) expect(minutes).toContain(n);
+    expect(minutes).toMatch(/POULAIN/);
+    expect(minutes).toMatch(/SAGNIER/);
+    expect(minutes).toMatch(/WALLET/);
+    expect(minutes).toMatch(/GARDIN J\., LHEUREUX M\., TELLIER C\./);
+    expect(minutes).toMatch(/prépondérante/);
+    expect(minutes).toMatch(/Majorité absolue/);
+    const list = await pdfText((await get(`${base}/sessions/${secondSessionId}/deliberations-list.pdf`).expect(200)).body);
+    for (const it of items) expect(list).toContain(it.number);
+  });
+
+  it('streams the ZIP of a session with one extract per voted item', async () => {
+    const res = await get(`${base}/sessions/${secondSessionId}/extracts.zip`).expect(200);
+    expect(res.headers['content-type']).toBe('application/zip');
+    const zip = res.body as Buffer;
+    expect(zip.subarray(0, 4).toString('hex')).toBe('504b0304');
+    const names = zip.toString('latin1').match(/extrait-19-10-\d{3}\.pdf/g) ?? [];
+    expect(new Set(names).size).toBe(6);
+  });
+
+  it('refuses an extract of an item not voted', async () => {
+    const session = (await t.http.post(`${base}/sessions`).send({ bodyId: (await t.http.get(`${base}/bodies`)).body.items[0].id, startsAt: '2030-01-10T18:00:00+01:00' }).expect(201)).body;
+    const item = (await t.http.post(`${base}/sessions/${session.id}/items`).send({ object: 'PROJET' }).expect(201)).body;
+    const res = await t.http.get(`${base}/items/${item.id}/extract.pdf`).expect(409);
+    expect(res.body.code).toBe('ITEM_NOT_VOTED');
+  });
+
+  describe('templates per collectivity', () => {
+    it('refuses an unknown field with a 400 naming the line, and a syntax error with its line; nothing is saved', async () => {
+      const before = (await t.http.get(`${base}/templates/extract`).expect(200)).body.versions.length;
+      const unknown = await t.http.put(`${base}/templates/extract`).send({ source: 'Ligne 1\n\n{{item.number}}\n{{item.doesNotExist}}\n' }).expect(400);
+      expect(unknown.body.code).toBe('TEMPLATE_INVALID');
+      expect(unknown.body.details.line).toBe(4);
+      expect(unknown.body.message).toMatch(/doesNotExist/);
+      const syntax = await t.http.put(`${base}/templates/extract`).send({ source: 'a\nb\n{{#if item.number}}\nc\n' }).expect(400);
+      expect(syntax.body.code).toBe('TEMPLATE_INVALID');
+      expect(syntax.body.details.line).toEqual(expect.any(Number));
+      expect((await t.http.get(`${base}/templates/extract`).expect(200)).body.versions.length).toBe(before);
+    });
+
+    it('saves versioned overrides, previews them, and records which version made each document', async () => {
+      const current = (await t.http.get(`${base}/templates/signatures`).expect(200)).body;
+      const source = `${current.defaultSource}\n\nCachet de la collectivité.\n`;
+      const preview = await t.http.post(`${base}/templates/signatures/preview`).send({ source }).buffer(true).parse(binary).expect(201);
+      expect(await pdfText(preview.body)).toContain('Cachet de la collectivité');
+      const saved = (await t.http.put(`${base}/templates/signatures`).send({ source }).expect(200)).body;
+      expect(saved.version).toBe(current.versions.length + 1);
+      const res = await get(`${base}/deliberations/extract.pdf`).query({ number: '19-09-107' }).expect(200);
+      expect(await pdfText(res.body)).toContain('Cachet de la collectivité');
+      const log = await t.db.query(`SELECT template_versions FROM rendered_document WHERE collectivity_id = $1 ORDER BY created_at DESC LIMIT 1`, [cid]);
+      expect(log[0].template_versions['partials/signatures']).toBe(String(saved.version));
+    });
+  });
+});

@@ -1,0 +1,13 @@
+// Reads a PDF back as text with an npm PDF library (pdf-parse, on pdf.js), the way a reader's tool would.
+import { execFile } from 'node:child_process';
+import { join } from 'node:path';
+
+/** The document's text with line breaks and runs of spaces folded to one space. */
+export function pdfText(pdf: Buffer): Promise<string> {
+  return new Promise((resolve, reject) => {
+    const child = execFile(process.execPath, [join(__dirname, 'pdf-text-child.cjs')], { maxBuffer: 64 * 1024 * 1024 }, (err, stdout) =>
+      err ? reject(err) : resolve(stdout.replace(/\s+/g, ' ')),
+    );
+    child.stdin!.end(pdf);
+  });
+}
