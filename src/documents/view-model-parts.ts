@@ -155,7 +155,7 @@ export function attendance(record: DeliberationRecord, numberAt: (position: numb
     absent: groups(a.absent, absentNotes),
     changes,
     notTakingPart: a.notTakingPart.map(
-      (n) => `${called(n.member)} ne prend pas part au vote${n.reason ? ` (${md(n.reason)})` : ''} (article L2131-11 du CGCT).`,
+      (n) => `${called(n.member)} ne prend pas part au vote (article L2131-11 du CGCT)${n.reason ? ` : ${md(n.reason)}` : ''}.`,
     ),
   };
 }
@@ -271,7 +271,9 @@ export function result(record: DeliberationRecord): ResultVm {
     summary: `${adopted ? 'Adoptée' : 'Rejetée'} ${wording}`,
     modeSentence: v.mode === 'roll_call' ? 'Le vote a lieu au scrutin public (article L2121-21 du CGCT).' : v.mode === 'secret' ? 'Le vote a lieu au scrutin secret (article L2121-21 du CGCT).' : null,
     named,
-    castingVoteSentence: casting ? `Les voix étant partagées, ${casting}.` : null,
+    castingVoteSentence: v.castingVote
+      ? `Les voix étant partagées (${v.pour} pour, ${v.contre} contre), la voix de ${presidentWord} est prépondérante (article L2121-20 du CGCT).`
+      : null,
     election: null,
   };
 }
