@@ -1,4 +1,4 @@
-import { ValidationError, ValidationPipe } from '@nestjs/common';
+import { ArgumentMetadata, ValidationError, ValidationPipe } from '@nestjs/common';
 import { DomainError } from '../domain/errors';
 
 function flatten(errors: ValidationError[], prefix = ''): { field: string; problems: string[] }[] {
@@ -9,9 +9,35 @@ function flatten(errors: ValidationError[], prefix = ''): { field: string; probl
   });
 }
 
+/** No request of the API nests deeper than a few levels; a hostile one would overflow the stack of the transformer. */
+export const MAX_JSON_DEPTH = 32;
+
+/** Depth of nested objects and arrays, measured without recursion. */
+export function jsonDepth(value: unknown, limit = Infinity): number {
+  let max = 0;
+  const stack: [unknown, number][] = [[value, 0]];
+  while (stack.length) {
+    const [v, d] = stack.pop()!;
+    if (v === null || typeof v !== 'object') continue;
+    max = Math.max(max, d + 1);
+    if (max > limit) return max;
+    for (const child of Object.values(v)) stack.push([child, d + 1]);
+  }
+  return max;
+}
+
+class DepthLimitedValidationPipe extends ValidationPipe {
+  override async transform(value: unknown, metadata: ArgumentMetadata): Promise<unknown> {
+    if (jsonDepth(value, MAX_JSON_DEPTH) > MAX_JSON_DEPTH) {
+      throw new DomainError('MALFORMED_REQUEST', `${metadata.type}: nested deeper than ${MAX_JSON_DEPTH} levels`, { field: metadata.type, maxDepth: MAX_JSON_DEPTH });
+    }
+    return super.transform(value, metadata);
+  }
+}
+
 /** Whitelist DTOs, reject unknown fields, and answer VALIDATION_FAILED naming every field at fault. */
 export function validationPipe(): ValidationPipe {
-  return new ValidationPipe({
+  return new DepthLimitedValidationPipe({
     whitelist: true,
     forbidNonWhitelisted: true,
     transform: true,
