@@ -116,11 +116,14 @@ export const api = (w: World) => ({
   item: (item: string) => `${w.base}/items/${item}`,
 });
 
-/** The tenant-owned tables: every one carries collectivity_id. */
-export const TENANT_TABLES = [
-  'collectivity', 'body', 'member', 'membership', 'session', 'session_secretary', 'session_transition', 'item', 'number_sequence',
-  'item_recusal', 'attendance', 'attendance_change', 'proxy', 'proxy_session', 'vote', 'ballot', 'election_candidate', 'election_round',
-];
+/** The tenant-owned tables, read from the migrated schema: every one carries collectivity_id. */
+export async function tenantTables(t: TestApp): Promise<string[]> {
+  const rows: { table_name: string }[] = await t.db.query(
+    `SELECT c.table_name FROM information_schema.columns c JOIN information_schema.tables tb USING (table_schema, table_name)
+      WHERE c.table_schema = current_schema() AND c.column_name = 'collectivity_id' AND tb.table_type = 'BASE TABLE' ORDER BY 1`,
+  );
+  return ['collectivity', ...rows.map((r) => r.table_name)];
+}
 
 /**
  * A fingerprint of everything a collectivity owns: row count and a digest of the rows of each table.
@@ -128,7 +131,7 @@ export const TENANT_TABLES = [
  */
 export async function fingerprint(t: TestApp, cid: string): Promise<Record<string, string>> {
   const out: Record<string, string> = {};
-  for (const table of TENANT_TABLES) {
+  for (const table of await tenantTables(t)) {
     const col = table === 'collectivity' ? 'id' : 'collectivity_id';
     const [row] = await t.db.query(
       `SELECT count(*)::int AS n, coalesce(md5(string_agg(x::text, '|' ORDER BY x::text)), '') AS h FROM ${table} x WHERE ${col} = $1`,
