@@ -6,7 +6,7 @@ import { ok } from './setup/factory';
 
 interface Ref { id: string; lastName: string; firstName: string }
 const names = (list: { member: Ref }[]) => list.map((e) => e.member.lastName).sort();
-const find = (list: { member: Ref }[], lastName: string) => list.find((e) => e.member.lastName === lastName);
+const find = (list: { member: Ref }[], lastName: string): any => list.find((e) => e.member.lastName === lastName);
 
 let t: TestApp;
 let cid: string;
