@@ -1,6 +1,7 @@
 // Markdown → PDF with pdfkit: A4, running head (collectivity, deliberation number) and "Page i/n"
 // on every page, headings kept with what follows, keep-together regions, embedded subset DejaVu,
 // metadata from the act so that the same act always gives the same bytes; PDF/A-2b on request.
+import zlib from 'node:zlib';
 import PDFDocument from 'pdfkit';
 import { type Block, markdownToBlocks } from './markdown-blocks';
 import { type FontFamily, type FontStyle, type LoadedFont, loadFamily, trimLayoutCaches } from './pdf-fonts';
@@ -170,6 +171,22 @@ function flowBlocks(blocks: Block[], flow: PageFlow, fonts: Record<FontStyle, Lo
   }
 }
 
+/**
+ * pdfkit deflates every stream with zlib's default level (6) as the document ends; level 1 makes
+ * the PDF a few per cent larger and saves a sixth of the render time. The swap is synchronous
+ * (doc.end() finalizes every stream before returning), so nothing else ever sees it.
+ */
+function withFastDeflate(end: () => void): void {
+  const original = zlib.deflateSync;
+  const mutable = zlib as { deflateSync: typeof zlib.deflateSync };
+  mutable.deflateSync = ((buf: zlib.InputType, opts?: zlib.ZlibOptions) => original(buf, { level: 1, ...opts })) as typeof zlib.deflateSync;
+  try {
+    end();
+  } finally {
+    mutable.deflateSync = original;
+  }
+}
+
 function collect(doc: Doc): Promise<Buffer> {
   return new Promise((resolve, reject) => {
     const chunks: Uint8Array[] = [];
@@ -207,7 +224,7 @@ export async function renderMarkdownToPdf(markdown: string, meta: PdfMetadata, o
   const flow = new PageFlow(doc, painter);
   flowBlocks(markdownToBlocks(markdown), flow, fonts);
   flow.decorate(BODY_SIZE * 0.78, meta, fonts);
-  doc.end();
+  withFastDeflate(() => doc.end());
   trimLayoutCaches();
   return done;
 }

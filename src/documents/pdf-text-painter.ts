@@ -2,7 +2,7 @@
 // encoded by pdfkit's embedded font (so subsetting, widths and ToUnicode stay pdfkit's job).
 // pdfkit's own text() re-measures and re-wraps every call, which is most of its cost.
 import type PDFDocument from 'pdfkit';
-import { type FontStyle, type LoadedFont } from './pdf-fonts';
+import { type FontStyle, type LoadedFont, memoSubset } from './pdf-fonts';
 import { type Line, SUP_SCALE } from './pdf-text-layout';
 
 /** The parts of pdfkit's EmbeddedFont used here (stable since pdfkit 0.8). */
@@ -12,6 +12,7 @@ interface EmbeddedFontLike {
   encode(text: string): [string[], { xAdvance: number; advanceWidth: number }[]];
   ref(): unknown;
   layoutCache?: Record<string, unknown>;
+  subset: { glyphs: number[]; encode(): Uint8Array };
 }
 
 type Doc = InstanceType<typeof PDFDocument> & {
@@ -48,6 +49,9 @@ export class TextPainter {
       font = this.doc._font;
       // Share shaping results across documents: same fontkit Font, same glyph ids.
       font.layoutCache = loaded.layoutCache;
+      const subset = font.subset;
+      const encode = subset.encode.bind(subset);
+      subset.encode = () => memoSubset(loaded, subset.glyphs, encode);
       this.embedded.set(style, font);
     }
     return font;
