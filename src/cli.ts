@@ -35,14 +35,15 @@ async function database(): Promise<{ url: string; embedded: EmbeddedDatabase | n
   }
 }
 
-async function main(argv: string[]): Promise<number> {
+/** Runs one command; returns the exit code. Exported for the tests, which run it in-process. */
+export async function runCli(argv: string[], log: (line: string) => void = console.log): Promise<number> {
   const { values, positionals } = parseArgs({
     args: argv, allowPositionals: true,
     options: { collectivity: { type: 'string' }, out: { type: 'string' }, pdfa: { type: 'boolean', default: false }, help: { type: 'boolean' } },
   });
   const [command, target] = positionals;
   if (values.help || !command || !target || !values.out || !['extract', 'minutes', 'list'].includes(command)) {
-    console.error(USAGE);
+    log(USAGE);
     return 2;
   }
   const { url, embedded } = await database();
@@ -61,7 +62,7 @@ async function main(argv: string[]): Promise<number> {
       pdf = (await extracts.renderSession(cid, sessionId, command === 'minutes' ? 'minutes' : 'deliberations-list', { pdfa: values.pdfa })).doc.pdf;
     }
     writeFileSync(values.out, pdf);
-    console.log(`${values.out}: ${pdf.length} bytes`);
+    log(`${values.out}: ${pdf.length} bytes`);
     return 0;
   } finally {
     await app.close();
@@ -90,10 +91,12 @@ async function findSession(db: DataSource, cid: string, target: string): Promise
   return rows[0].id;
 }
 
-main(process.argv.slice(2)).then(
-  (code) => process.exit(code),
-  (e) => {
-    console.error(isDomainError(e) ? `${e.code}: ${e.message}` : e instanceof Error ? e.message : e);
-    process.exit(1);
-  },
-);
+if (require.main === module) {
+  runCli(process.argv.slice(2)).then(
+    (code) => process.exit(code),
+    (e) => {
+      console.error(isDomainError(e) ? `${e.code}: ${e.message}` : e instanceof Error ? e.message : e);
+      process.exit(1);
+    },
+  );
+}

@@ -17,8 +17,10 @@ export default async function globalSetup(): Promise<void> {
   let base = process.env.DATABASE_URL;
   if (!base) {
     const port = Number(process.env.TEST_EMBEDDED_PG_PORT ?? (await freePort()));
-    const db = await startEmbeddedPostgres(join(projectRoot(), 'data', 'test-postgres'), port, 'registre_test');
-    (globalThis as Record<string, unknown>).__REGISTRE_EMBEDDED__ = db;
+    // A cluster of its own per run (initdb takes a second): parallel runs in one checkout never collide.
+    const dir = join(projectRoot(), 'data', 'test-runs', `run-${process.pid}-${randomBytes(3).toString('hex')}`);
+    const db = await startEmbeddedPostgres(dir, port, 'registre_test');
+    (globalThis as Record<string, unknown>).__REGISTRE_EMBEDDED__ = { stop: db.stop, dir };
     base = db.url;
   }
   const schema = `e2e_${Date.now()}_${randomBytes(3).toString('hex')}`;

@@ -1,3 +1,4 @@
+import { rmSync } from 'node:fs';
 import { Client } from 'pg';
 
 export default async function globalTeardown(): Promise<void> {
@@ -9,6 +10,9 @@ export default async function globalTeardown(): Promise<void> {
     await admin.query(`DROP SCHEMA IF EXISTS ${schema} CASCADE`);
     await admin.end();
   }
-  const db = (globalThis as Record<string, unknown>).__REGISTRE_EMBEDDED__ as { stop(): Promise<void> } | undefined;
-  if (db) await db.stop();
+  const db = (globalThis as Record<string, unknown>).__REGISTRE_EMBEDDED__ as { stop(): Promise<void>; dir: string } | undefined;
+  if (db) {
+    await db.stop();
+    rmSync(db.dir, { recursive: true, force: true });
+  }
 }
