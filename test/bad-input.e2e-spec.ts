@@ -111,6 +111,14 @@ describe('bad input', () => {
     }
   });
 
+  it('duplicates are a 409 DUPLICATE naming the constraint', async () => {
+    const { siren } = ok(await t.http.get(`/api/collectivities/${w.cid}`)).body;
+    const name = `BAD ${randomUUID()}`;
+    refused(await t.http.post('/api/collectivities').send({ kind: 'commune', name, siren, departementCode: '62' }), 409, 'DUPLICATE', /collectivity_siren_unique/);
+    refused(await t.http.post(`${w.base}/bodies`).send({ kind: 'conseil', name: 'Conseil', ruleProfile: 'commune' }), 409, 'DUPLICATE', /body_name_unique/);
+    await noCollectivityNamed([name]);
+  });
+
   it('path parameters that are not UUIDs are a 400 naming the parameter', async () => {
     for (const [path, param] of [
       ['/api/collectivities/abc', 'cid'], ['/api/collectivities/1', 'cid'], [`${w.base}/items/42/state`, 'iid'],
