@@ -10,6 +10,7 @@ import { ProxiesModule } from './proxies/proxies.module';
 import { RegisterModule } from './register/register.module';
 import { SessionsModule } from './sessions/sessions.module';
 import { VotesModule } from './votes/votes.module';
+import { WebModule } from './web/web.module';
 
 export interface AppOptions {
   databaseUrl: string;
@@ -23,7 +24,7 @@ export class AppModule {
       module: AppModule,
       imports: [
         TypeOrmModule.forRoot(dataSourceOptions(options.databaseUrl, options.logSql ?? false)),
-        RegisterModule, CollectivitiesModule, MembersModule, SessionsModule, DeliberationsModule, AttendanceModule, ProxiesModule, VotesModule, ExtractsModule,
+        RegisterModule, CollectivitiesModule, MembersModule, SessionsModule, DeliberationsModule, AttendanceModule, ProxiesModule, VotesModule, ExtractsModule, WebModule,
       ],
     };
   }

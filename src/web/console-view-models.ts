@@ -1,0 +1,160 @@
+// View models of the register and session pages: plain data in, display-ready French strings out.
+// Every field is always present (null or [] when empty): the views compile in strict mode.
+import { agree, formatDateWithWeekday, joinFrench } from '../documents/french-format';
+import type { DeliberationRecord, SeatedMember } from '../domain/types';
+import {
+  Badge, civilName, collectivityKindLabel, paths, QuorumVm, quorumVm, ResultVm, resultVm, sessionDateLabel, sessionStatusBadge,
+} from './console-format';
+
+export interface SessionSummaryInput {
+  id: string;
+  bodyId: string;
+  localDate: string;
+  localTime: string;
+  place: string | null;
+  status: string;
+  secondConvocation: boolean;
+}
+
+export interface CollectivityInput {
+  collectivity: { id: string; kind: string; name: string; shortName: string | null; siren: string; departementCode: string };
+  bodies: { id: string; name: string }[];
+  sessions: SessionSummaryInput[];
+}
+
+export interface SessionLinkVm {
+  href: string;
+  /** "Séance du lundi 30 septembre 2019 à 18 h 30": the link says where it goes. */
+  label: string;
+  place: string | null;
+  secondConvocation: boolean;
+  status: Badge;
+}
+
+export interface HomeVm {
+  title: string;
+  empty: boolean;
+  collectivities: {
+    id: string;
+    name: string;
+    shortName: string | null;
+    kind: string;
+    siren: string;
+    departementCode: string;
+    noBody: boolean;
+    bodies: { name: string; empty: boolean; sessions: SessionLinkVm[] }[];
+  }[];
+}
+
+export function homeViewModel(entries: CollectivityInput[]): HomeVm {
+  return {
+    title: 'Registre des délibérations',
+    empty: entries.length === 0,
+    collectivities: entries.map(({ collectivity: c, bodies, sessions }) => ({
+      id: c.id,
+      name: c.name,
+      shortName: c.shortName,
+      kind: collectivityKindLabel(c.kind),
+      siren: c.siren,
+      departementCode: c.departementCode,
+      noBody: bodies.length === 0,
+      bodies: bodies.map((b) => {
+        const own = sessions.filter((s) => s.bodyId === b.id).map((s) => sessionLink(c.id, s));
+        return { name: b.name, empty: own.length === 0, sessions: own };
+      }),
+    })),
+  };
+}
+
+function sessionLink(cid: string, s: SessionSummaryInput): SessionLinkVm {
+  return {
+    href: paths.session(cid, s.id),
+    label: `Séance du ${sessionDateLabel(s.localDate, s.localTime)}`,
+    place: s.place,
+    secondConvocation: s.secondConvocation,
+    status: sessionStatusBadge(s.status),
+  };
+}
+
+/** What SessionsService.get returns and the page needs. */
+export interface SessionInput {
+  id: string;
+  collectivityId: string;
+  localDate: string;
+  localTime: string;
+  place: string | null;
+  convocationDate: string | null;
+  secondConvocation: boolean;
+  status: string;
+  body: { name: string };
+  president: SeatedMember | null;
+  secretaries: SeatedMember[];
+  inOffice: number;
+}
+
+export interface AgendaRowVm {
+  position: number;
+  number: string;
+  href: string;
+  object: string;
+  present: number;
+  represented: number;
+  voters: number;
+  quorum: QuorumVm;
+  result: ResultVm;
+}
+
+export interface SessionPageVm {
+  title: string;
+  collectivityName: string;
+  bodyName: string;
+  dateLabel: string;
+  place: string | null;
+  president: string | null;
+  secretariesLabel: string;
+  secretaries: string | null;
+  convocation: string | null;
+  secondConvocation: boolean;
+  status: Badge;
+  inOffice: number;
+  hasItems: boolean;
+  items: AgendaRowVm[];
+  documents: { minutes: string; list: string; zip: string | null } | null;
+}
+
+export function sessionViewModel(collectivityName: string, s: SessionInput, records: DeliberationRecord[]): SessionPageVm {
+  const cid = s.collectivityId;
+  const items = records.map((r) => ({
+    position: r.item.position,
+    number: r.item.number,
+    href: paths.deliberation(cid, r.item.id),
+    object: r.item.object,
+    present: r.attendance.present.length,
+    represented: r.attendance.represented.length,
+    voters: r.attendance.voters,
+    quorum: quorumVm(r.attendance.quorum),
+    result: resultVm(r),
+  }));
+  const anyVoted = records.some((r) => r.item.status === 'voted');
+  const president = s.president ? `${civilName(s.president)}, ${s.president.title ?? agree(s.president.civility, 'Président', 'Présidente')}` : null;
+  return {
+    title: `Séance du ${formatDateWithWeekday(s.localDate)}`,
+    collectivityName,
+    bodyName: s.body.name,
+    dateLabel: sessionDateLabel(s.localDate, s.localTime),
+    place: s.place,
+    president,
+    secretariesLabel: s.secretaries.length > 1 ? 'Secrétaires de séance' : 'Secrétaire de séance',
+    secretaries: s.secretaries.length ? joinFrench(s.secretaries.map(civilName)) : null,
+    convocation: s.convocationDate ? formatDateWithWeekday(s.convocationDate) : null,
+    secondConvocation: s.secondConvocation,
+    status: sessionStatusBadge(s.status),
+    inOffice: s.inOffice,
+    hasItems: items.length > 0,
+    items,
+    // The documents exist once there is an agenda; the ZIP holds extracts, so only voted items (see ExtractsService).
+    documents: items.length
+      ? { minutes: paths.minutesPdf(cid, s.id), list: paths.listPdf(cid, s.id), zip: anyVoted ? paths.extractsZip(cid, s.id) : null }
+      : null,
+  };
+}

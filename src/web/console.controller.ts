@@ -1,0 +1,34 @@
+import { Controller, Get, Header, Redirect, UseFilters } from '@nestjs/common';
+import { ApiExcludeController } from '@nestjs/swagger';
+import { UuidParam } from '../common/uuid-param';
+import { ConsoleErrorFilter } from './console-error.filter';
+import { ConsoleService } from './console.service';
+
+const HTML = 'text/html; charset=utf-8';
+
+/** The read-only console in French, at / and /console; the JSON API stays under /api. */
+@ApiExcludeController()
+@UseFilters(ConsoleErrorFilter)
+@Controller()
+export class ConsoleController {
+  constructor(private readonly console: ConsoleService) {}
+
+  @Get() @Header('Content-Type', HTML)
+  home() { return this.console.home(); }
+
+  @Get('console') @Redirect('/', 302)
+  root() { return undefined; }
+
+  @Get('console/style.css') @Header('Content-Type', 'text/css; charset=utf-8') @Header('Cache-Control', 'public, max-age=300')
+  css() { return this.console.css(); }
+
+  @Get('console/collectivites/:cid/seances/:sid') @Header('Content-Type', HTML)
+  session(@UuidParam('cid') cid: string, @UuidParam('sid') sid: string) { return this.console.session(cid, sid); }
+
+  @Get('console/collectivites/:cid/deliberations/:iid') @Header('Content-Type', HTML)
+  deliberation(@UuidParam('cid') cid: string, @UuidParam('iid') iid: string) { return this.console.deliberation(cid, iid); }
+
+  // Last: any other address under /console gets the French 404 page, not the API's JSON.
+  @Get('console/*rest')
+  notFound() { return this.console.notFound(); }
+}

@@ -1,0 +1,108 @@
+import { Injectable } from '@nestjs/common';
+import { CollectivitiesService } from '../collectivities/collectivities.service';
+import { Page, PageQuery } from '../common/pagination.dto';
+import { DomainError } from '../domain/errors';
+import { RegisterService } from '../register/register.service';
+import { localParts } from '../register/session-context';
+import { SessionsService } from '../sessions/sessions.service';
+import { paths } from './console-format';
+import { homeViewModel, sessionViewModel } from './console-view-models';
+import { ConsoleViews, Crumb } from './console-views';
+import { deliberationViewModel } from './deliberation-view-model';
+
+const REGISTER: Crumb = { label: 'Registre', href: paths.home() };
+
+/** The read-only console: reads through the existing services and renders HTML pages in French. */
+@Injectable()
+export class ConsoleService {
+  constructor(
+    private readonly collectivities: CollectivitiesService,
+    private readonly sessions: SessionsService,
+    private readonly register: RegisterService,
+    private readonly views: ConsoleViews,
+  ) {}
+
+  css(): string {
+    return this.views.css;
+  }
+
+  async home(): Promise<string> {
+    const entries = [];
+    for (const collectivity of await allPages((q) => this.collectivities.list(q))) {
+      const bodies = await allPages((q) => this.collectivities.listBodies(collectivity.id, q));
+      const sessions = await allPages((q) => this.sessions.list(collectivity.id, undefined, q));
+      entries.push({
+        collectivity,
+        bodies,
+        sessions: sessions.map((s) => {
+          // The register speaks in the local time of the session (Europe/Paris), as the documents do.
+          const { date, time } = localParts(s.startsAt);
+          return { id: s.id, bodyId: s.bodyId, localDate: date, localTime: time, place: s.place, status: s.status, secondConvocation: s.secondConvocation };
+        }),
+      });
+    }
+    return this.views.render('home', { title: 'Accueil', crumbs: [{ ...REGISTER, href: null }] }, homeViewModel(entries));
+  }
+
+  async session(cid: string, sid: string): Promise<string> {
+    const collectivity = await this.collectivities.get(cid);
+    const session = await this.sessions.get(cid, sid);
+    const { records } = await this.register.sessionRecords(cid, sid);
+    const vm = sessionViewModel(collectivity.name, session, records);
+    const crumbs = [REGISTER, { label: collectivity.name, href: `/#c-${cid}` }, { label: vm.title, href: null }];
+    return this.views.render('session', { title: `${vm.title} — ${collectivity.name}`, crumbs }, vm);
+  }
+
+  async deliberation(cid: string, iid: string): Promise<string> {
+    const record = await this.register.itemState(cid, iid);
+    const session = await this.sessions.get(cid, record.session.id);
+    const vm = deliberationViewModel(record, session.items);
+    const crumbs = [
+      REGISTER,
+      { label: record.collectivity.name, href: `/#c-${cid}` },
+      { label: vm.session.label, href: vm.session.href },
+      { label: vm.title, href: null },
+    ];
+    return this.views.render('deliberation', { title: `${vm.title} — ${record.collectivity.name}`, crumbs }, vm);
+  }
+
+  /** Any other address under /console. */
+  notFound(): never {
+    throw new DomainError('NOT_FOUND', 'No console page at this address');
+  }
+
+  /** The French error page; `status` is what the API's filter would answer. */
+  errorPage(status: number, field: string | null): string {
+    const page = errorTexts(status, field);
+    return this.views.render('error', { title: page.heading, crumbs: [REGISTER, { label: page.heading, href: null }] }, { ...page, status });
+  }
+}
+
+/** The list endpoints are paginated; the console shows everything, page after page. */
+async function allPages<T>(load: (q: PageQuery) => Promise<Page<T>>): Promise<T[]> {
+  const all: T[] = [];
+  for (let page = 1; ; page++) {
+    const q = Object.assign(new PageQuery(), { page, pageSize: 200 });
+    const res = await load(q);
+    all.push(...res.items);
+    if (res.items.length < q.pageSize || all.length >= res.total) return all;
+  }
+}
+
+const WHAT: Record<string, string> = {
+  cid: 'de la collectivité',
+  sid: 'de la séance',
+  iid: 'de la délibération',
+};
+
+function errorTexts(status: number, field: string | null): { heading: string; message: string } {
+  if (status === 404) {
+    return { heading: 'Page introuvable', message: "La page demandée n'existe pas : la collectivité, la séance ou la délibération est inconnue du registre." };
+  }
+  if (status === 400) {
+    const what = field && WHAT[field] ? `L'identifiant ${WHAT[field]}` : 'Un identifiant';
+    return { heading: 'Adresse invalide', message: `${what} contenu dans l'adresse n'est pas valide. Vérifiez le lien suivi.` };
+  }
+  if (status < 500) return { heading: 'Demande impossible', message: "La demande n'a pas pu être traitée." };
+  return { heading: 'Erreur du service', message: "Une erreur est survenue. Réessayez dans quelques instants ; si elle persiste, prévenez l'administrateur du registre." };
+}

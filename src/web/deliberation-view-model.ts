@@ -1,0 +1,188 @@
+// View model of one deliberation's page: the facts its extract prints, as display-ready French strings.
+// Every field is always present (null or [] when empty): the views compile in strict mode.
+import {
+  agree, capitalize, countNoun, formatDateLong, givesProxyTo, memberInitialName, memberShortName, ordinalInWords, receivesProxyFrom,
+} from '../documents/french-format';
+import type { AbsentEntry, DeliberationRecord, MemberRef, NamedVote } from '../domain/types';
+import { civilName, itemStatusLabel, paths, QuorumVm, quorumVm, ResultVm, resultVm, sessionDateLabel } from './console-format';
+
+/** The agenda of the session, for numbers of other items ("après la délibération n°…") and prev/next links. */
+export interface AgendaEntry {
+  id: string;
+  position: number;
+  number: string;
+}
+
+export interface NavLinkVm {
+  href: string;
+  label: string;
+}
+
+export interface ElectionRoundVm {
+  title: string;
+  voters: number;
+  blank: number;
+  void: number;
+  cast: number;
+  /** "13" at the first two rounds; null at the third, where the relative majority suffices (L2122-7). */
+  absoluteMajority: number | null;
+  candidates: { name: string; votes: string }[];
+  outcome: string;
+}
+
+export interface DeliberationPageVm {
+  title: string;
+  number: string;
+  object: string;
+  collectivityName: string;
+  bodyName: string;
+  session: NavLinkVm;
+  place: string | null;
+  status: string;
+  rapporteur: string | null;
+  itemPresident: string | null;
+  matiereCode: string | null;
+  acteId: string | null;
+  transmittedAt: string | null;
+  publishedAt: string | null;
+  counts: { label: string; value: string }[];
+  quorum: QuorumVm;
+  present: string[];
+  excused: string[];
+  absent: string[];
+  changes: string[];
+  notTakingPart: string[];
+  result: ResultVm;
+  named: { label: string; count: number; names: string[] }[];
+  election: { wording: string; rounds: ElectionRoundVm[] } | null;
+  documents: { extract: string; extractPdfa: string } | null;
+  previous: NavLinkVm | null;
+  next: NavLinkVm | null;
+}
+
+const withNotes = (m: MemberRef, notes: string[]): string => memberShortName(m) + (notes.length ? ` (${notes.join(', ')})` : '');
+
+export function deliberationViewModel(record: DeliberationRecord, agenda: AgendaEntry[]): DeliberationPageVm {
+  const cid = record.collectivity.id;
+  const a = record.attendance;
+  const numberAt = (position: number): string | null => agenda.find((e) => e.position === position)?.number ?? null;
+  const president = record.item.president ?? record.session.president;
+  const v = record.vote;
+  const dash = (n: number | undefined): string => (n === undefined ? '—' : String(n));
+  const index = agenda.findIndex((e) => e.id === record.item.id);
+  const nav = (e: AgendaEntry | undefined): NavLinkVm | null =>
+    e ? { href: paths.deliberation(cid, e.id), label: `Délibération n°${e.number}` } : null;
+
+  const present = a.present.map((p) =>
+    withNotes(p.member, [
+      ...(president && p.member.id === president.id ? [agree(p.member.civility, 'président', 'présidente')] : []),
+      ...(p.replaces ? [`${agree(p.member.civility, 'suppléant', 'suppléante')} de ${memberInitialName(p.replaces)}`] : []),
+      ...p.holdsProxyOf.map(receivesProxyFrom),
+      ...(p.arrivedAt !== null ? [arrivedNote(p.member, numberAt(p.arrivedAt))] : []),
+    ]),
+  );
+  const absentNotes = (e: AbsentEntry): string[] => [
+    ...(e.replacedBy ? [`${agree(e.member.civility, 'remplacé', 'remplacée')} par ${memberInitialName(e.replacedBy)}`] : []),
+    ...(e.proxyTo ? [givesProxyTo(e.proxyTo)] : []),
+    ...(e.leftAt !== null ? [leftNote(e.member, numberAt(e.leftAt - 1))] : []),
+  ];
+
+  return {
+    title: `Délibération n°${record.item.number}`,
+    number: record.item.number,
+    object: record.item.object,
+    collectivityName: record.collectivity.name,
+    bodyName: record.body.name,
+    session: {
+      href: paths.session(cid, record.session.id),
+      label: `Séance du ${sessionDateLabel(record.session.localDate, record.session.localTime)}`,
+    },
+    place: record.session.place,
+    status: itemStatusLabel(record.item.status),
+    rapporteur: record.item.rapporteur ? civilName(record.item.rapporteur) : null,
+    itemPresident: record.item.president ? civilName(record.item.president) : null,
+    matiereCode: record.item.matiereCode,
+    acteId: record.item.acteId,
+    transmittedAt: record.item.transmittedAt ? formatDateLong(record.item.transmittedAt) : null,
+    publishedAt: record.item.publishedAt ? formatDateLong(record.item.publishedAt) : null,
+    counts: [
+      { label: 'Membres en exercice', value: String(a.inOffice) },
+      { label: 'Présents', value: presentCount(record) },
+      { label: 'Représentés', value: String(a.represented.length) },
+      { label: 'Votants', value: String(a.voters) },
+      { label: 'Pour', value: dash(v?.pour) },
+      { label: 'Contre', value: dash(v?.contre) },
+      { label: 'Abstentions', value: dash(v?.abstention) },
+      { label: 'Ne prenant pas part', value: String(a.notTakingPart.length) },
+    ],
+    quorum: quorumVm(a.quorum),
+    present,
+    excused: a.excused.map((e) => withNotes(e.member, absentNotes(e))),
+    absent: a.absent.map((e) => withNotes(e.member, absentNotes(e))),
+    changes: changesHere(record),
+    notTakingPart: a.notTakingPart.map((n) => withNotes(n.member, n.reason ? [n.reason] : [])),
+    result: resultVm(record),
+    named: v?.named
+      ? ([['Ont voté pour', v.named.pour], ['Ont voté contre', v.named.contre], ['Se sont abstenus', v.named.abstention]] as const)
+          .filter(([, list]) => list.length > 0)
+          .map(([label, list]) => ({ label, count: list.length, names: list.map(namedVote) }))
+      : [],
+    election: electionVm(record),
+    // Only a voted item is an act that can be certified (ExtractsService refuses the others).
+    documents: record.item.status === 'voted' ? { extract: paths.extractPdf(cid, record.item.id), extractPdfa: paths.extractPdfa(cid, record.item.id) } : null,
+    previous: index > 0 ? nav(agenda[index - 1]) : null,
+    next: index >= 0 ? nav(agenda[index + 1]) : null,
+  };
+}
+
+/** "43 (dont 1 suppléante)": L5211-6 suppléants are counted apart, as extracts do. */
+function presentCount(record: DeliberationRecord): string {
+  const a = record.attendance;
+  if (!a.presentSuppleants) return String(a.present.length);
+  const women = a.present.filter((p) => p.seat === 'suppleant').every((p) => p.member.civility === 'Mme');
+  const noun = women ? countNoun(a.presentSuppleants, 'suppléante', 'suppléantes') : countNoun(a.presentSuppleants, 'suppléant', 'suppléants');
+  return `${a.present.length} (dont ${noun})`;
+}
+
+function arrivedNote(m: MemberRef, number: string | null): string {
+  const word = agree(m.civility, 'arrivé', 'arrivée');
+  return number ? `${word} à partir de la délibération n°${number}` : `${word} en cours de séance`;
+}
+
+function leftNote(m: MemberRef, numberBefore: string | null): string {
+  // Left before the first item: absent from the start of the deliberations.
+  return numberBefore ? `${agree(m.civility, 'parti', 'partie')} après la délibération n°${numberBefore}` : 'a quitté la séance avant la première délibération';
+}
+
+function changesHere(record: DeliberationRecord): string[] {
+  const a = record.attendance;
+  return record.changesHere.map((c) => {
+    if (c.kind === 'arrival') return `${civilName(c.member)} arrive en séance et prend part au vote à partir de ce point.`;
+    const entry = [...a.excused, ...a.absent].find((e) => e.member.id === c.member.id);
+    const proxy = entry?.proxyTo ? ` et ${givesProxyTo(entry.proxyTo)}` : '';
+    return `${civilName(c.member)} quitte la séance avant ce point${proxy}.`;
+  });
+}
+
+const namedVote = (n: NamedVote): string => memberShortName(n.member) + (n.castBy ? ` (par pouvoir, vote exprimé par ${memberInitialName(n.castBy)})` : '');
+
+function electionVm(record: DeliberationRecord): DeliberationPageVm['election'] {
+  const e = record.election;
+  if (!e) return null;
+  const nameOf = (id: string): string => e.candidates.find((c) => c.id === id)?.name ?? id;
+  return {
+    wording: e.wording,
+    rounds: e.rounds.map((r) => ({
+      title: `${capitalize(ordinalInWords(r.round))} tour`,
+      voters: r.voters,
+      blank: r.blank,
+      void: r.void,
+      cast: r.cast,
+      absoluteMajority: r.relative ? null : r.absoluteMajority,
+      candidates: [...r.votes].sort((x, y) => y.votes - x.votes).map((x) => ({ name: nameOf(x.candidateId), votes: countNoun(x.votes, 'voix', 'voix') })),
+      outcome: r.electedId
+        ? `${nameOf(r.electedId)} obtient ${r.relative ? 'la majorité relative' : 'la majorité absolue'}${r.decidedByAge ? " et, à égalité de suffrages, est élu au bénéfice de l'âge" : ''}.`
+        : "Aucun candidat n'a obtenu la majorité absolue.",
+    })),
+  };
+}
