@@ -4,8 +4,10 @@ import { Body } from '../collectivities/body.entity';
 import { PageQuery, pageOf } from '../common/pagination.dto';
 import { DomainError, assertFound, assertVersion } from '../domain/errors';
 import { assertTransition, SessionStatus } from '../domain/session-lifecycle';
+import { Item } from '../deliberations/item.entity';
+import { presenceAt } from '../domain/attendance';
 import { Member } from '../members/member.entity';
-import { loadSessionContext, localParts, membersInOffice } from '../register/session-context';
+import { itemContext, loadSessionContext, localParts, membersInOffice } from '../register/session-context';
 import { CreateSessionDto, TransitionDto, UpdateSessionDto } from './dto/session.dto';
 import { Session, SessionSecretary, SessionTransition } from './session.entity';
 
@@ -32,6 +34,7 @@ export class SessionsService {
       const session = await this.lock(em, collectivityId, id);
       assertVersion('Session', id, dto.version, session.version);
       if (session.status === 'closed' || session.status === 'cancelled') throw new DomainError('SESSION_CLOSED', `Session ${id} is ${session.status}`);
+      await this.assertFactsMayChange(em, session, dto);
       if (dto.startsAt) session.startsAt = new Date(dto.startsAt);
       if (dto.place !== undefined) session.place = dto.place;
       if (dto.convocationDate !== undefined) session.convocationDate = dto.convocationDate;
@@ -39,8 +42,43 @@ export class SessionsService {
       session.version += 1;
       await em.getRepository(Session).save(session);
       await this.assignOfficers(em, session, dto.presidentId, dto.secretaryIds);
+      if (dto.startsAt) await this.assertRecordFitsDate(em, collectivityId, id);
       return this.view(em, collectivityId, id);
     });
+  }
+
+  /**
+   * The session's facts are printed on each act it adopted: once an item is voted they are sealed.
+   * L2121-17: a second convocation is decided when convening; switched on in an open session it would waive the quorum.
+   */
+  private async assertFactsMayChange(em: EntityManager, session: Session, dto: UpdateSessionDto): Promise<void> {
+    const secretaries = (await em.getRepository(SessionSecretary).find({ where: { sessionId: session.id, collectivityId: session.collectivityId }, order: { rank: 'ASC' } }))
+      .map((s) => s.memberId);
+    const changed = [
+      dto.startsAt !== undefined && new Date(dto.startsAt).getTime() !== session.startsAt.getTime() && 'startsAt',
+      dto.place !== undefined && dto.place !== session.place && 'place',
+      dto.convocationDate !== undefined && dto.convocationDate !== session.convocationDate && 'convocationDate',
+      dto.secondConvocation !== undefined && dto.secondConvocation !== session.secondConvocation && 'secondConvocation',
+      dto.presidentId !== undefined && dto.presidentId !== session.presidentId && 'presidentId',
+      dto.secretaryIds !== undefined && dto.secretaryIds.join() !== secretaries.join() && 'secretaryIds',
+    ].filter((f): f is string => !!f);
+    if (changed.length === 0) return;
+    const voted = await em.getRepository(Item).findOne({ where: { sessionId: session.id, collectivityId: session.collectivityId, status: 'voted' }, order: { position: 'ASC' } });
+    if (voted) {
+      throw new DomainError('ITEM_ALREADY_VOTED', `Item ${voted.number} is voted: ${changed.join(', ')} of its session can no longer change`, { itemId: voted.id, fields: changed });
+    }
+    if (changed.includes('secondConvocation') && session.status === 'open') {
+      throw new DomainError('SESSION_TRANSITION_INVALID', 'secondConvocation is decided when convening: it cannot change once the session is open (L2121-17)', { field: 'secondConvocation' });
+    }
+  }
+
+  /** A new date changes the members in office: the attendance, proxies and officers recorded must still fit. */
+  private async assertRecordFitsDate(em: EntityManager, collectivityId: string, id: string): Promise<void> {
+    const ctx = await loadSessionContext(em, collectivityId, id);
+    presenceAt(itemContext(ctx, 1));
+    const officers = [ctx.session.presidentId, ...(await em.getRepository(SessionSecretary).findBy({ sessionId: id, collectivityId })).map((s) => s.memberId)];
+    const gone = officers.find((m) => m && !ctx.membersById.has(m));
+    if (gone) throw new DomainError('MEMBER_NOT_IN_OFFICE', `Member ${gone} (president or secretary) is not in office on ${ctx.localDate}`, { memberId: gone });
   }
 
   /** planned → convened → open → closed, through the one transition table of src/domain. */

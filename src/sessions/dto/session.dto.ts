@@ -1,13 +1,17 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { PageQuery } from '../../common/pagination.dto';
-import { ArrayMaxSize, IsArray, IsBoolean, IsIn, IsInt, IsISO8601, IsOptional, IsString, IsUUID, Length, MaxLength, Min } from 'class-validator';
+import { ArrayMaxSize, IsArray, IsBoolean, IsIn, IsInt, IsISO8601, IsOptional, IsString, IsUUID, Length, Matches, MaxLength, Min } from 'class-validator';
+
+// Without an offset "18:30" would be read in the server's time zone, not in Paris: the offset is required.
+const WITH_OFFSET = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d{1,9})?)?(Z|[+-](0\d|1[0-4]):[0-5]\d)$/;
+const WITH_OFFSET_MESSAGE = 'startsAt must be a date and time with its offset, e.g. 2019-09-30T18:30:00+02:00';
 
 export class CreateSessionDto {
   @ApiProperty() @IsUUID()
   bodyId: string;
 
   @ApiProperty({ example: '2019-09-30T18:30:00+02:00', description: 'Date and time with offset' })
-  @IsISO8601({ strict: true }) @MaxLength(40)
+  @IsISO8601({ strict: true }) @Matches(WITH_OFFSET, { message: WITH_OFFSET_MESSAGE }) @MaxLength(40)
   startsAt: string;
 
   @ApiPropertyOptional({ example: 'Salle du conseil, Lumbres' }) @IsOptional() @IsString() @MaxLength(300)
@@ -32,7 +36,8 @@ export class UpdateSessionDto {
   @IsInt() @Min(1)
   version: number;
 
-  @ApiPropertyOptional() @IsOptional() @IsISO8601({ strict: true }) @MaxLength(40)
+  @ApiPropertyOptional({ example: '2019-09-30T18:30:00+02:00', description: 'Date and time with offset' })
+  @IsOptional() @IsISO8601({ strict: true }) @Matches(WITH_OFFSET, { message: WITH_OFFSET_MESSAGE }) @MaxLength(40)
   startsAt?: string;
 
   @ApiPropertyOptional() @IsOptional() @IsString() @MaxLength(300)

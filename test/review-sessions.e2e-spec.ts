@@ -1,0 +1,93 @@
+// Review: the facts of a session that its acts print, or that decide the quorum, cannot be edited
+// under the votes already taken; a date is only accepted with its offset.
+import type { Response } from 'supertest';
+import { api, buildWorld, createSession, expectError, fingerprint, ok, World } from './setup/factory';
+import { bootTestApp, TestApp } from './setup/test-app';
+
+let t: TestApp;
+beforeAll(async () => { t = await bootTestApp(); });
+afterAll(() => t.close());
+
+async function refused(w: World, send: () => PromiseLike<Response>, status: number, code: string, message: RegExp): Promise<Response> {
+  const before = await fingerprint(w.t, w.cid);
+  const res = await send();
+  expectError(res, status, code, message);
+  expect(await fingerprint(w.t, w.cid)).toEqual(before);
+  return res;
+}
+
+const session = async (w: World) => ok(await t.http.get(api(w).session)).body;
+const counts = (pour: number) => ({ mode: 'show_of_hands', counts: { pour, contre: 0, abstention: 0 } });
+
+describe('second convocation (L2121-17)', () => {
+  const fourPresent = ['present', 'present', 'present', 'present', 'excused', 'excused', 'excused', 'absent', 'absent'] as const;
+
+  it('cannot be switched on once the session is open, to vote without the quorum', async () => {
+    const w = await buildWorld(t, { attendance: [...fourPresent] });
+    const s = await session(w);
+    await refused(w, () => t.http.patch(api(w).session).send({ version: s.version, secondConvocation: true }), 409, 'SESSION_TRANSITION_INVALID', /secondConvocation.*open/);
+    expectError(await t.http.post(api(w).vote(w.items[0])).send(counts(4)), 422, 'QUORUM_NOT_MET');
+  });
+
+  it('is still set freely before the session opens', async () => {
+    const w = await buildWorld(t, { attendance: [...fourPresent], open: false });
+    const s = await session(w);
+    expect(ok(await t.http.patch(api(w).session).send({ version: s.version, secondConvocation: true })).body.secondConvocation).toBe(true);
+  });
+});
+
+describe('a session with a voted item', () => {
+  let w: World;
+  beforeAll(async () => {
+    w = await buildWorld(t);
+    ok(await t.http.post(api(w).vote(w.items[0])).send(counts(7)));
+  });
+
+  it.each([
+    ['startsAt', { startsAt: '2024-03-12T18:30:00+01:00' }],
+    ['place', { place: 'Ailleurs' }],
+    ['convocationDate', { convocationDate: '2024-03-01' }],
+    ['presidentId', { presidentId: 'm2' }],
+    ['secretaryIds', { secretaryIds: ['m3'] }],
+  ])('refuses a change of %s: the voted act prints it', async (field, change) => {
+    const s = await session(w);
+    const body: Record<string, unknown> = { version: s.version, ...change };
+    if (body.presidentId === 'm2') body.presidentId = w.m[2];
+    if (Array.isArray(body.secretaryIds)) body.secretaryIds = [w.m[3]];
+    await refused(w, () => t.http.patch(api(w).session).send(body), 409, 'ITEM_ALREADY_VOTED', new RegExp(field));
+  });
+
+  it('accepts the same values again (nothing changes)', async () => {
+    const s = await session(w);
+    const res = ok(await t.http.patch(api(w).session).send({ version: s.version, presidentId: w.m[0], secretaryIds: [w.m[1]], startsAt: s.startsAt }));
+    expect(res.body.version).toBe(s.version + 1);
+  });
+});
+
+describe('moving a session before a vote', () => {
+  it('is refused when the attendance recorded no longer fits the members in office on the new date', async () => {
+    const w = await buildWorld(t, { open: false });
+    const s = await session(w);
+    // Members are in office from 2020-01-01: on 2019-06-03 nobody is, yet the attendance names them.
+    await refused(w, () => t.http.patch(api(w).session).send({ version: s.version, startsAt: '2019-06-03T18:30:00+02:00' }), 422, 'ATTENDANCE_NOT_MEMBER', /not in office/);
+    ok(await t.http.get(api(w).state(w.items[0])));
+  });
+});
+
+describe('startsAt (sessions are judged on their Europe/Paris date)', () => {
+  it.each(['2024-03-11T18:30:00', '2024-03-11T18:30', '2024-03-11', '2019-W40-1', '2019-273', '20240311T183000Z'])(
+    'refuses %s: a date and time with an explicit offset is required', async (startsAt) => {
+      const w = await buildWorld(t, { items: 0, open: false });
+      await refused(w, () => t.http.post(`${w.base}/sessions`).send({ bodyId: w.bodyId, startsAt }), 400, 'VALIDATION_FAILED', /startsAt/);
+      const s = await session(w);
+      await refused(w, () => t.http.patch(api(w).session).send({ version: s.version, startsAt }), 400, 'VALIDATION_FAILED', /startsAt/);
+    });
+
+  it('accepts Z and ±hh:mm offsets, and judges the local date in Paris', async () => {
+    const w = await buildWorld(t, { items: 0, open: false });
+    // 23:30 UTC on 31 March 2024 is already 1 April in Paris (summer time).
+    const s = await createSession(w, '2024-03-31T23:30:00Z');
+    expect(s).toMatchObject({ localDate: '2024-04-01', localTime: '01:30' });
+    expect(await createSession(w, '2024-03-11T18:30:00.000+01:00')).toMatchObject({ localDate: '2024-03-11', localTime: '18:30' });
+  });
+});
