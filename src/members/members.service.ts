@@ -48,6 +48,21 @@ export class MembersService {
       throw new DomainError('VALIDATION_FAILED', 'titulaireId is only for a suppléant', { field: 'titulaireId' });
     }
     if (dto.endDate && dto.endDate < dto.startDate) throw new DomainError('VALIDATION_FAILED', 'endDate must not be before startDate', { field: 'endDate' });
+    // One seat at a time in a body: an overlap would count the member twice among those in office.
+    // The member's row is locked so that two requests at once cannot both pass this check.
+    await em.getRepository(Member).findOne({ where: { id: memberId, collectivityId }, lock: { mode: 'pessimistic_write' } });
+    const overlap: { start_date: string; end_date: string | null }[] = await em.query(
+      `SELECT start_date, end_date FROM membership
+        WHERE collectivity_id = $1 AND body_id = $2 AND member_id = $3
+          AND start_date <= COALESCE($5::date, 'infinity') AND COALESCE(end_date, 'infinity') >= $4::date`,
+      [collectivityId, body.id, memberId, dto.startDate, dto.endDate ?? null],
+    );
+    if (overlap.length) {
+      const o = overlap[0];
+      throw new DomainError('DUPLICATE', `This membership overlaps the member's seat in ${body.name} from ${o.start_date}${o.end_date ? ` to ${o.end_date}` : ''}`, {
+        field: 'startDate', bodyId: body.id,
+      });
+    }
     const repo = em.getRepository(Membership);
     return repo.save(repo.create({
       collectivityId, bodyId: body.id, memberId, seat: dto.seat, titulaireId: dto.titulaireId ?? null, title: dto.title ?? null,
