@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { DataSource, In } from 'typeorm';
+import { DataSource, EntityManager, In } from 'typeorm';
 import { assertNoVoteFrom } from '../attendance/attendance.service';
 import { assertEditable } from '../deliberations/items.service';
 import { computeAttendance } from '../domain/attendance';
@@ -29,12 +29,18 @@ export class ProxiesService {
       const untilPosition = pos(dto.untilItemId, 'untilItemId');
       assertNoVoteFrom(ctx, fromPosition ?? 1);
       const following = dto.followingSessionIds ?? [];
-      const consecutive = await this.areConsecutive(collectivityId, ctx.body.id, sessionId, following);
+      const consecutive = await this.areConsecutive(em, collectivityId, ctx.body.id, sessionId, following);
       const proxy = { id: 'new', giverId: dto.giverId, holderId: dto.holderId, fromPosition, untilPosition, revokedFromPosition: null };
-      validateNewProxy({
-        proxy, sessionsCovered: 1 + following.length, consecutive, illness: dto.illness ?? false,
-        ctx: itemContext(ctx, fromPosition ?? 1),
-      });
+      const check = { sessionsCovered: 1 + following.length, consecutive, illness: dto.illness ?? false };
+      validateNewProxy({ ...check, proxy, ctx: itemContext(ctx, fromPosition ?? 1) });
+      // The same written proxy is judged in each following session against that session's own record (one per
+      // holder, no chain...), locked in date order; its attendance may not be taken yet, presence is judged per item.
+      for (const next of following) {
+        const nctx = await loadSessionContext(em, collectivityId, next, true);
+        assertEditable(nctx);
+        assertNoVoteFrom(nctx, 1);
+        validateNewProxy({ ...check, proxy: { ...proxy, fromPosition: null, untilPosition: null }, ctx: itemContext(nctx, 1), checkPresence: false });
+      }
       const saved = await em.getRepository(Proxy).save(em.getRepository(Proxy).create({
         collectivityId, bodyId: ctx.body.id, giverId: dto.giverId, holderId: dto.holderId, illness: dto.illness ?? false, signedOn: dto.signedOn ?? null,
       }));
@@ -61,9 +67,12 @@ export class ProxiesService {
       await em.getRepository(ProxySession).update({ proxyId, sessionId: dto.sessionId }, { revoked: true, revokedFromItemId: dto.fromItemId ?? null });
       const later: { session_id: string }[] = await em.query(
         `SELECT ps.session_id FROM proxy_session ps JOIN session s ON s.id = ps.session_id
-          WHERE ps.proxy_id = $1 AND s.starts_at > $2 AND s.status NOT IN ('closed','cancelled')`,
-        [proxyId, ctx.session.startsAt],
+          WHERE ps.proxy_id = $1 AND ps.collectivity_id = $3 AND s.starts_at > $2 AND s.status NOT IN ('closed','cancelled')
+          ORDER BY s.starts_at, s.id`,
+        [proxyId, ctx.session.startsAt, collectivityId],
       );
+      // The revocation reaches the later sessions whole: none of them may have voted with the proxy already.
+      for (const l of later) assertNoVoteFrom(await loadSessionContext(em, collectivityId, l.session_id, true), 1);
       if (later.length) await em.getRepository(ProxySession).update({ proxyId, sessionId: In(later.map((l) => l.session_id)) }, { revoked: true });
       await em.getRepository(Proxy).update({ id: proxyId }, { revokedAt: new Date() });
       return { ...proxy, revokedAt: new Date(), revokedInSession: dto.sessionId, fromItemId: dto.fromItemId ?? null };
@@ -80,10 +89,10 @@ export class ProxiesService {
   }
 
   /** The following sessions must be the body's next ones, in order, with none skipped. */
-  private async areConsecutive(collectivityId: string, bodyId: string, sessionId: string, following: string[]): Promise<boolean> {
+  private async areConsecutive(em: EntityManager, collectivityId: string, bodyId: string, sessionId: string, following: string[]): Promise<boolean> {
     if (following.length === 0) return true;
     if (new Set([sessionId, ...following]).size !== following.length + 1) return false;
-    const sessions = await this.db.getRepository(Session).find({ where: { collectivityId, bodyId }, order: { startsAt: 'ASC', id: 'ASC' } });
+    const sessions = await em.getRepository(Session).find({ where: { collectivityId, bodyId }, order: { startsAt: 'ASC', id: 'ASC' } });
     const order = sessions.filter((s) => s.status !== 'cancelled').map((s) => s.id);
     const start = order.indexOf(sessionId);
     const found = following.map((id) => order.indexOf(id));
