@@ -2,6 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { DataSource, EntityManager } from 'typeorm';
 import { DomainError, assertFound, assertVersion } from '../domain/errors';
 import { formatItemNumber } from '../domain/numbering';
+import { assertItemTransition } from '../domain/session-lifecycle';
 import { loadSessionContext, SessionContext } from '../register/session-context';
 import { CreateItemDto, CreateRecusalDto, UpdateItemDto } from './dto/item.dto';
 import { Item, ItemRecusal, NumberSequence } from './item.entity';
@@ -54,6 +55,14 @@ export class ItemsService {
       if ((dto.transmittedAt || dto.publishedAt) && item.status !== 'voted') {
         throw new DomainError('VALIDATION_FAILED', 'transmittedAt/publishedAt apply to a voted deliberation', { field: dto.transmittedAt ? 'transmittedAt' : 'publishedAt' });
       }
+      // L2131-1: an act is transmitted and published after it is adopted, never before its session.
+      for (const field of ['transmittedAt', 'publishedAt'] as const) {
+        const date = dto[field];
+        if (date && date < ctx.localDate) {
+          throw new DomainError('VALIDATION_FAILED', `${field} ${date} is before the session of ${ctx.localDate}`, { field, sessionDate: ctx.localDate });
+        }
+      }
+      if (dto.status !== undefined && dto.status !== item.status) assertItemTransition(item.status, dto.status);
       this.assertMembers(ctx, { rapporteurId: dto.rapporteurId, presidentId: dto.presidentId });
       Object.assign(item, changes, { version: item.version + 1 });
       return em.getRepository(Item).save(item);
