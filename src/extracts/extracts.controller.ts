@@ -1,7 +1,7 @@
 import { Body as Payload, Controller, Get, Param, Post, Put, Query } from '@nestjs/common';
 import { ApiOperation, ApiProduces, ApiTags } from '@nestjs/swagger';
 import { Transform } from 'class-transformer';
-import { IsBoolean, IsOptional, IsString, Length, MaxLength } from 'class-validator';
+import { IsBoolean, IsOptional, IsString, IsUUID, Length, MaxLength } from 'class-validator';
 import { UuidParam } from '../common/uuid-param';
 import { ExtractsService } from './extracts.service';
 import { TemplatesService } from './templates.service';
@@ -14,6 +14,10 @@ class PdfQuery {
 class NumberPdfQuery extends PdfQuery {
   @IsString() @Length(1, 60)
   number: string;
+
+  /** Needed only when two bodies of the collectivity use the same number. */
+  @IsOptional() @IsUUID()
+  bodyId?: string;
 }
 
 class TemplateSourceDto {
@@ -36,7 +40,7 @@ export class ExtractsController {
   extract(@UuidParam('cid') cid: string, @UuidParam('iid') iid: string, @Query() q: PdfQuery) { return this.extracts.extract(cid, iid, q); }
 
   @Get('deliberations/extract.pdf') @ApiProduces('application/pdf')
-  extractByNumber(@UuidParam('cid') cid: string, @Query() q: NumberPdfQuery) { return this.extracts.extractByNumber(cid, q.number, q); }
+  extractByNumber(@UuidParam('cid') cid: string, @Query() q: NumberPdfQuery) { return this.extracts.extractByNumber(cid, q.number, q, q.bodyId); }
 
   @Get('sessions/:sid/minutes.pdf') @ApiProduces('application/pdf') @ApiOperation({ summary: 'Procès-verbal of the session (L2121-15)' })
   minutes(@UuidParam('cid') cid: string, @UuidParam('sid') sid: string, @Query() q: PdfQuery) { return this.extracts.minutes(cid, sid, q); }

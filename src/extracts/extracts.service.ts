@@ -32,8 +32,8 @@ export class ExtractsService {
     return pdfFile(doc.pdf, `extrait-${record.item.number}.pdf`);
   }
 
-  async extractByNumber(collectivityId: string, number: string, opts: PdfOptions = {}): Promise<StreamableFile> {
-    const record = await this.register.itemStateByNumber(collectivityId, number);
+  async extractByNumber(collectivityId: string, number: string, opts: PdfOptions = {}, bodyId?: string): Promise<StreamableFile> {
+    const record = await this.register.itemStateByNumber(collectivityId, number, bodyId);
     const doc = await this.renderExtractOf(record, opts);
     return pdfFile(doc.pdf, `extrait-${record.item.number}.pdf`);
   }

@@ -1,12 +1,16 @@
 import { Controller, Get, Query } from '@nestjs/common';
 import { ApiOperation, ApiTags } from '@nestjs/swagger';
-import { IsString, Length } from 'class-validator';
+import { IsOptional, IsString, IsUUID, Length } from 'class-validator';
 import { UuidParam } from '../common/uuid-param';
 import { RegisterService } from './register.service';
 
-class NumberQuery {
+export class NumberQuery {
   @IsString() @Length(1, 60)
   number: string;
+
+  /** Needed only when two bodies of the collectivity use the same number. */
+  @IsOptional() @IsUUID()
+  bodyId?: string;
 }
 
 @ApiTags('register')
@@ -20,5 +24,5 @@ export class RegisterController {
 
   @Get('deliberations/state')
   @ApiOperation({ summary: 'Computed state of a deliberation by its number, e.g. ?number=19-09-107' })
-  byNumber(@UuidParam('cid') cid: string, @Query() q: NumberQuery) { return this.service.itemStateByNumber(cid, q.number); }
+  byNumber(@UuidParam('cid') cid: string, @Query() q: NumberQuery) { return this.service.itemStateByNumber(cid, q.number, q.bodyId); }
 }

@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { DataSource, EntityManager } from 'typeorm';
 import { Item } from '../deliberations/item.entity';
 import { computeAttendance } from '../domain/attendance';
-import { assertFound } from '../domain/errors';
+import { assertFound, DomainError } from '../domain/errors';
 import type { DeliberationRecord, ElectionResult, MemberRef, NamedVote, SeatedMember, VoteResult } from '../domain/types';
 import { Ballot, ElectionCandidate, ElectionRound, Vote } from '../votes/vote.entity';
 import { itemContext, loadSessionContext, SessionContext } from './session-context';
@@ -18,8 +18,13 @@ export class RegisterService {
     return (await this.records(this.db.manager, ctx, [item.id]))[0];
   }
 
-  async itemStateByNumber(collectivityId: string, number: string): Promise<DeliberationRecord> {
-    const item = assertFound(await this.db.getRepository(Item).findOne({ where: { collectivityId, number } }), 'Deliberation', number);
+  /** Numbers are unique per body: when two bodies use the same one, the caller must say which body. */
+  async itemStateByNumber(collectivityId: string, number: string, bodyId?: string): Promise<DeliberationRecord> {
+    const found = await this.db.getRepository(Item).find({ where: { collectivityId, number, ...(bodyId ? { bodyId } : {}) }, take: 10 });
+    const item = assertFound(found[0], 'Deliberation', number);
+    if (found.length > 1) {
+      throw new DomainError('VALIDATION_FAILED', `Deliberation ${number} exists in several bodies: pass bodyId`, { field: 'bodyId', bodyIds: found.map((i) => i.bodyId) });
+    }
     return this.itemState(collectivityId, item.id);
   }
 
