@@ -50,3 +50,17 @@ describe('memberships of one member in one body', () => {
     expect(rows[0].n).toBe(1);
   });
 });
+
+describe('"today" is the date in Paris', () => {
+  const onlyDate = ['hrtime', 'nextTick', 'performance', 'queueMicrotask', 'requestAnimationFrame', 'cancelAnimationFrame', 'requestIdleCallback',
+    'cancelIdleCallback', 'setImmediate', 'clearImmediate', 'setInterval', 'clearInterval', 'setTimeout', 'clearTimeout'] as const;
+  afterEach(() => jest.useRealTimers());
+
+  it('members in office and rule profiles default to the Paris date, not the UTC one', async () => {
+    const w = await buildWorld(t, { items: 0, open: false });
+    // 22:30 UTC on 31 March 2024 is 00:30 on 1 April in Paris.
+    jest.useFakeTimers({ doNotFake: [...onlyDate], now: new Date('2024-03-31T22:30:00Z') });
+    expect(ok(await t.http.get(`${w.base}/bodies/${w.bodyId}/members`)).body.date).toBe('2024-04-01');
+    expect(ok(await t.http.get('/api/rule-profiles')).body.date).toBe('2024-04-01');
+  });
+});

@@ -3,6 +3,7 @@ import { ApiTags } from '@nestjs/swagger';
 import { IsOptional, Matches } from 'class-validator';
 import { PageQuery } from '../common/pagination.dto';
 import { UuidParam } from '../common/uuid-param';
+import { localParts } from '../register/session-context';
 import { CollectivitiesService } from './collectivities.service';
 import { CreateBodyDto } from './dto/create-body.dto';
 import { CreateCollectivityDto } from './dto/create-collectivity.dto';
@@ -33,5 +34,5 @@ export class CollectivitiesController {
   listBodies(@UuidParam('cid') cid: string, @Query() q: PageQuery) { return this.service.listBodies(cid, q); }
 
   @Get('rule-profiles')
-  profiles(@Query() q: ProfilesQuery) { return this.service.profiles(q.date ?? new Date().toISOString().slice(0, 10)); }
+  profiles(@Query() q: ProfilesQuery) { return this.service.profiles(q.date ?? localParts(new Date()).date); }
 }

@@ -3,6 +3,7 @@ import { ApiTags } from '@nestjs/swagger';
 import { IsOptional, Matches } from 'class-validator';
 import { PageQuery } from '../common/pagination.dto';
 import { UuidParam } from '../common/uuid-param';
+import { localParts } from '../register/session-context';
 import { CreateMemberDto, CreateMembershipDto } from './dto/create-member.dto';
 import { MembersService } from './members.service';
 
@@ -29,5 +30,5 @@ export class MembersController {
   addMembership(@UuidParam('cid') cid: string, @UuidParam('mid') mid: string, @Payload() dto: CreateMembershipDto) { return this.service.addMembership(cid, mid, dto); }
 
   @Get('bodies/:bid/members')
-  inOffice(@UuidParam('cid') cid: string, @UuidParam('bid') bid: string, @Query() q: DateQuery) { return this.service.inOffice(cid, bid, q.date ?? new Date().toISOString().slice(0, 10)); }
+  inOffice(@UuidParam('cid') cid: string, @UuidParam('bid') bid: string, @Query() q: DateQuery) { return this.service.inOffice(cid, bid, q.date ?? localParts(new Date()).date); }
 }
