@@ -1,6 +1,6 @@
 // Review: a member holds one seat at a time in a body. A second, overlapping membership would make him
 // count twice among the members in office, and every computation of the body's sessions would fail.
-import { api, buildWorld, createMember, expectError, fingerprint, ok } from './setup/factory';
+import { api, buildWorld, createMember, expectError, fingerprint, ok, transition } from './setup/factory';
 import { bootTestApp, TestApp } from './setup/test-app';
 
 let t: TestApp;
@@ -62,5 +62,22 @@ describe('"today" is the date in Paris', () => {
     jest.useFakeTimers({ doNotFake: [...onlyDate], now: new Date('2024-03-31T22:30:00Z') });
     expect(ok(await t.http.get(`${w.base}/bodies/${w.bodyId}/members`)).body.date).toBe('2024-04-01');
     expect(ok(await t.http.get('/api/rule-profiles')).body.date).toBe('2024-04-01');
+  });
+});
+
+describe('a new seat in the period of a session on record', () => {
+  it('is refused when the session has voted, or is closed; accepted from the next day on', async () => {
+    const w = await buildWorld(t);
+    ok(await t.http.post(api(w).vote(w.items[0])).send({ mode: 'show_of_hands', counts: { pour: 7, contre: 0, abstention: 0 } }));
+    const late = await createMember(t, w.cid, 88, []);
+    let before = await fingerprint(t, w.cid);
+    expectError(await t.http.post(`${w.base}/members/${late}/memberships`).send({ bodyId: w.bodyId, seat: 'titulaire', startDate: '2024-03-11' }), 409, 'ITEM_ALREADY_VOTED', /members in office/);
+    expect(await fingerprint(t, w.cid)).toEqual(before);
+    await transition(w, w.sessionId, 'closed');
+    before = await fingerprint(t, w.cid);
+    expectError(await t.http.post(`${w.base}/members/${late}/memberships`).send({ bodyId: w.bodyId, seat: 'titulaire', startDate: '2022-01-01', endDate: '2024-12-31' }), 409, 'SESSION_CLOSED', /members in office/);
+    expect(await fingerprint(t, w.cid)).toEqual(before);
+    ok(await t.http.post(`${w.base}/members/${late}/memberships`).send({ bodyId: w.bodyId, seat: 'titulaire', startDate: '2024-03-12' }));
+    expect(ok(await t.http.get(api(w).state(w.items[1]))).body.attendance.inOffice).toBe(9);
   });
 });

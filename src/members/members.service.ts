@@ -63,11 +63,38 @@ export class MembersService {
         field: 'startDate', bodyId: body.id,
       });
     }
+    await this.assertNoSealedSessionIn(em, collectivityId, body, dto.startDate, dto.endDate ?? null);
     const repo = em.getRepository(Membership);
     return repo.save(repo.create({
       collectivityId, bodyId: body.id, memberId, seat: dto.seat, titulaireId: dto.titulaireId ?? null, title: dto.title ?? null,
       startDate: dto.startDate, endDate: dto.endDate ?? null,
     }));
+  }
+
+  /**
+   * A new seat changes the members in office of every session of the body in its period: not of a session already
+   * closed or that has voted (its membres en exercice are on record). The sessions are locked against a vote meanwhile.
+   */
+  private async assertNoSealedSessionIn(em: EntityManager, collectivityId: string, body: Body, start: string, end: string | null): Promise<void> {
+    const sessions: { id: string; status: string; local_date: string }[] = await em.query(
+      `SELECT s.id, s.status, to_char((s.starts_at AT TIME ZONE 'Europe/Paris')::date, 'YYYY-MM-DD') AS local_date FROM session s
+        WHERE s.collectivity_id = $1 AND s.body_id = $2
+          AND (s.starts_at AT TIME ZONE 'Europe/Paris')::date BETWEEN $3::date AND COALESCE($4::date, 'infinity')
+        ORDER BY s.starts_at, s.id FOR UPDATE`,
+      [collectivityId, body.id, start, end],
+    );
+    const closed = sessions.find((s) => s.status === 'closed');
+    if (closed) {
+      throw new DomainError('SESSION_CLOSED', `The session of ${closed.local_date} of ${body.name} is closed: its members in office can no longer change`, { sessionId: closed.id, field: 'startDate' });
+    }
+    if (sessions.length === 0) return;
+    const voted: { number: string; id: string }[] = await em.query(
+      `SELECT id, number FROM item WHERE collectivity_id = $1 AND session_id = ANY($2::uuid[]) AND status = 'voted' ORDER BY year, seq LIMIT 1`,
+      [collectivityId, sessions.map((s) => s.id)],
+    );
+    if (voted.length) {
+      throw new DomainError('ITEM_ALREADY_VOTED', `Item ${voted[0].number} is voted: the members in office of its session can no longer change`, { itemId: voted[0].id, field: 'startDate' });
+    }
   }
 
   async list(collectivityId: string, q: PageQuery) {
