@@ -87,7 +87,7 @@ describe('session of 30 September 2019', () => {
 
   it('shows 19-09-107 with 36 present, 8 represented, 44 voters, the quorum (25) met and "à l\'unanimité"', () => {
     const [number, object, present, represented, voters, quorum, result] = agendaRow(html, '19-09-107');
-    expect(number).toBe('Délibération n° 19-09-107');
+    expect(number).toBe('19-09-107');
     expect(object).toBe('CREATION DU CAMPUS DES METIERS ET DES QUALIFICATIONS INDUSTRIE ET TRANSITION NUMERIQUE');
     expect([present, represented, voters]).toEqual(['36', '8', '44']);
     expect(quorum).toBe('Quorum atteint 36 présents, 25 requis');
@@ -96,7 +96,7 @@ describe('session of 30 September 2019', () => {
   });
 
   it('links the deliberation page and the session documents of the API', () => {
-    expect(html).toContain(`href="/console/collectivites/${cid}/deliberations/${itemOf['19-09-107']}"`);
+    expect(html).toContain(`<a href="/console/collectivites/${cid}/deliberations/${itemOf['19-09-107']}" aria-label="Délibération n°19-09-107">19-09-107</a>`);
     const base = `/api/collectivities/${cid}/sessions/${sessionOf['2019-09-30']}`;
     expect(html).toContain(`<a href="${base}/minutes.pdf">Procès-verbal de la séance (PDF)</a>`);
     expect(html).toContain(`<a href="${base}/deliberations-list.pdf">Liste des délibérations de la séance (PDF)</a>`);

@@ -40,12 +40,14 @@ export const sessionStatusBadge = (status: string): Badge => SESSION_STATUS[stat
 export const itemStatusLabel = (status: string): string => ITEM_STATUS[status] ?? status;
 export const collectivityKindLabel = (kind: string): string => COLLECTIVITY_KIND[kind] ?? kind;
 
-/** "18 h 30", "9 h": the short form of French administrative writing. */
+const NBSP = '\u00a0';
+
+/** "18 h 30", "9 h": the short form of French administrative writing, with no-break spaces (never split on a line end). */
 export function formatTimeShort(time: string): string {
   const match = /^(\d{1,2}):(\d{2})/.exec(time);
   if (!match) throw new RangeError(`Not a time: ${time}`);
   const hours = Number(match[1]);
-  return match[2] === '00' ? `${hours} h` : `${hours} h ${match[2]}`;
+  return match[2] === '00' ? `${hours}${NBSP}h` : `${hours}${NBSP}h${NBSP}${match[2]}`;
 }
 
 /** "lundi 30 septembre 2019 à 18 h 30". */

@@ -1,4 +1,4 @@
-import { Controller, Get, Header, Redirect, UseFilters } from '@nestjs/common';
+import { Controller, Get, Header, HttpCode, Redirect, UseFilters } from '@nestjs/common';
 import { ApiExcludeController } from '@nestjs/swagger';
 import { UuidParam } from '../common/uuid-param';
 import { ConsoleErrorFilter } from './console-error.filter';
@@ -21,6 +21,10 @@ export class ConsoleController {
 
   @Get('console/style.css') @Header('Content-Type', 'text/css; charset=utf-8') @Header('Cache-Control', 'public, max-age=300')
   css() { return this.console.css(); }
+
+  // Browsers ask for it on every page they show, PDFs included: "no icon" rather than a JSON 404.
+  @Get('favicon.ico') @HttpCode(204)
+  favicon() { return undefined; }
 
   @Get('console/collectivites/:cid/seances/:sid') @Header('Content-Type', HTML)
   session(@UuidParam('cid') cid: string, @UuidParam('sid') sid: string) { return this.console.session(cid, sid); }

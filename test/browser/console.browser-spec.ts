@@ -1,0 +1,108 @@
+// The console in a real browser: Debian's Chromium, headless, driven by playwright-core. A secretary opens
+// the register, clicks through to the session of 30 September 2019 and to deliberation 19-09-107, and
+// follows the link to its certified extract. Screenshots go to /tmp for a human to look at.
+// Run with `npm run test:browser` (not part of `npm test`: it needs Chromium, see scripts/install-system-deps.sh).
+import { existsSync, mkdtempSync, rmSync } from 'node:fs';
+import { AddressInfo } from 'node:net';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { BrowserContext, chromium, Page } from 'playwright-core';
+import { bootTestApp, TestApp } from '../setup/test-app';
+
+const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
+const SHOTS = process.env.SCREENSHOT_DIR ?? '/tmp';
+// No network beyond our server, no first-run or sync machinery: the run is quiet and repeatable.
+const ARGS = [
+  '--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-quic', '--no-first-run',
+  '--disable-component-update', '--disable-sync',
+];
+
+let t: TestApp;
+let context: BrowserContext;
+let page: Page;
+let base: string;
+let profileDir: string;
+/** Console errors and failed requests of the pages: a missing stylesheet or a broken link shows up here. */
+const problems: string[] = [];
+
+beforeAll(async () => {
+  // Fail, never skip: a browser test that silently does nothing would pass on any machine.
+  if (!existsSync(CHROMIUM)) {
+    throw new Error(`Chromium not found at ${CHROMIUM}. Install it with \`bash scripts/install-system-deps.sh\` (Debian package "chromium") or set CHROMIUM_PATH.`);
+  }
+  t = await bootTestApp();
+  await t.app.listen(0, '127.0.0.1'); // a free port: never collides with `npm start` on 3000
+  base = `http://127.0.0.1:${(t.app.getHttpServer().address() as AddressInfo).port}`;
+  profileDir = mkdtempSync(join(tmpdir(), 'registre-chromium-'));
+  context = await chromium.launchPersistentContext(profileDir, {
+    executablePath: CHROMIUM, headless: true, args: ARGS, viewport: { width: 1280, height: 900 }, locale: 'fr-FR',
+  });
+  page = context.pages()[0] ?? (await context.newPage());
+  page.on('console', (m) => { if (m.type() === 'error') problems.push(`console: ${m.text()} (${m.location().url})`); });
+  page.on('requestfailed', (r) => { if (!r.url().includes('/extract.pdf')) problems.push(`failed: ${r.url()} ${r.failure()?.errorText}`); });
+  page.on('response', (r) => { if (r.status() >= 400) problems.push(`${r.status()}: ${r.url()}`); });
+});
+
+afterAll(async () => {
+  await context?.close();
+  await t?.close();
+  if (profileDir) rmSync(profileDir, { recursive: true, force: true });
+});
+
+// The test's tsconfig has no DOM lib; this runs in the page.
+declare const getComputedStyle: (el: unknown) => { borderBottomColor: string };
+
+const visibleText = async (selector: string): Promise<string> => (await page.locator(selector).innerText()).replace(/\s+/g, ' ').trim();
+
+it('opens the register at / in French, styled', async () => {
+  await page.goto(`${base}/`);
+  expect(await page.getAttribute('html', 'lang')).toBe('fr');
+  expect(await page.title()).toBe('Accueil — Registre des délibérations');
+  await expect(page.getByRole('heading', { level: 1 }).innerText()).resolves.toBe('Registre des délibérations');
+  await expect(page.getByRole('heading', { level: 2, name: 'Communauté de Communes du Pays de Lumbres (CCPL)' }).isVisible()).resolves.toBe(true);
+  // The stylesheet is applied: the header carries the dark blue rule.
+  const rule = await page.locator('.site-header').evaluate((el) => getComputedStyle(el).borderBottomColor);
+  expect(rule).toBe('rgb(0, 0, 145)');
+  await page.screenshot({ path: join(SHOTS, 'registre-console-home.png'), fullPage: true });
+});
+
+it('clicks through to the session of 30 September 2019', async () => {
+  await page.getByRole('link', { name: 'Séance du lundi 30 septembre 2019 à 18 h 30' }).click();
+  await page.waitForURL(/\/console\/collectivites\/[0-9a-f-]+\/seances\/[0-9a-f-]+$/);
+  expect(await page.getByRole('heading', { level: 1 }).innerText()).toBe('Séance du lundi 30 septembre 2019');
+  expect(await visibleText('.facts')).toContain('PRÉSIDENCE M. Christian LEROY, Président') // labels are set in small capitals;
+  const row = page.getByRole('row', { name: /19-09-107/ });
+  expect(await row.isVisible()).toBe(true);
+  const cells = (await row.locator('th, td').allInnerTexts()).map((c) => c.replace(/\s+/g, ' ').trim());
+  expect(cells.slice(2, 7)).toEqual(['36', '8', '44', 'Quorum atteint 36 présents, 25 requis', "Adoptée à l'unanimité Vote à main levée"]);
+  await expect(page.getByRole('link', { name: 'Procès-verbal de la séance (PDF)' }).isVisible()).resolves.toBe(true);
+  await page.screenshot({ path: join(SHOTS, 'registre-console-session.png'), fullPage: true });
+});
+
+it('clicks through to deliberation 19-09-107 and reads its attendance', async () => {
+  // The link shows the number; its accessible name says where it goes.
+  await page.getByRole('link', { name: 'Délibération n°19-09-107' }).click();
+  await page.waitForURL(/\/console\/collectivites\/[0-9a-f-]+\/deliberations\/[0-9a-f-]+$/);
+  expect(await page.getByRole('heading', { level: 1 }).innerText()).toBe('Délibération n°19-09-107');
+  expect(await visibleText('.counts')).toBe('MEMBRES EN EXERCICE 49 PRÉSENTS 36 REPRÉSENTÉS 8 VOTANTS 44 POUR 44 CONTRE 0 ABSTENTIONS 0 NE PRENANT PAS PART 0');
+  for (const text of ["DUFOUR O. (reçoit pouvoir d'H. CARVALHO)", 'CARVALHO H. (donne pouvoir à O. DUFOUR)', "Adoptée à l'unanimité"]) {
+    expect(await page.getByText(text, { exact: true }).isVisible()).toBe(true);
+  }
+  await page.screenshot({ path: join(SHOTS, 'registre-console-deliberation.png'), fullPage: true });
+});
+
+it('follows "Extrait certifié (PDF)" and gets a PDF', async () => {
+  const link = page.getByRole('link', { name: 'Extrait certifié (PDF)' });
+  const href = new URL((await link.getAttribute('href'))!, page.url()).toString();
+  expect(href).toMatch(/\/api\/collectivities\/[0-9a-f-]+\/items\/[0-9a-f-]+\/extract\.pdf$/);
+  // Clicking opens the PDF (viewer or download, depending on the build): what matters is what the server sent.
+  const [response] = await Promise.all([page.waitForResponse((r) => r.url() === href), link.click()]);
+  expect(response.status()).toBe(200);
+  expect(response.headers()['content-type']).toMatch(/^application\/pdf/);
+  const bytes = await (await context.request.get(href)).body();
+  expect(bytes.subarray(0, 5).toString('latin1')).toBe('%PDF-');
+});
+
+it('met no console error, failed request or error status on the way', () => {
+  expect(problems).toEqual([]);
+});
