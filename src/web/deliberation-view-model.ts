@@ -45,7 +45,8 @@ export interface DeliberationPageVm {
   acteId: string | null;
   transmittedAt: string | null;
   publishedAt: string | null;
-  counts: { label: string; value: string }[];
+  /** The extract's header figures; `note` qualifies one ("dont 1 suppléante"). */
+  counts: { label: string; value: string; note: string | null }[];
   quorum: QuorumVm;
   present: string[];
   excused: string[];
@@ -53,7 +54,8 @@ export interface DeliberationPageVm {
   changes: string[];
   notTakingPart: string[];
   result: ResultVm;
-  named: { label: string; count: number; names: string[] }[];
+  /** Named votes per side; `long` lists are set in columns. */
+  named: { label: string; count: number; long: boolean; names: string[] }[];
   election: { wording: string; rounds: ElectionRoundVm[] } | null;
   documents: { extract: string; extractPdfa: string } | null;
   previous: NavLinkVm | null;
@@ -106,14 +108,14 @@ export function deliberationViewModel(record: DeliberationRecord, agenda: Agenda
     transmittedAt: record.item.transmittedAt ? formatDateLong(record.item.transmittedAt) : null,
     publishedAt: record.item.publishedAt ? formatDateLong(record.item.publishedAt) : null,
     counts: [
-      { label: 'Membres en exercice', value: String(a.inOffice) },
-      { label: 'Présents', value: presentCount(record) },
-      { label: 'Représentés', value: String(a.represented.length) },
-      { label: 'Votants', value: String(a.voters) },
-      { label: 'Pour', value: dash(v?.pour) },
-      { label: 'Contre', value: dash(v?.contre) },
-      { label: 'Abstentions', value: dash(v?.abstention) },
-      { label: 'Ne prenant pas part', value: String(a.notTakingPart.length) },
+      { label: 'Membres en exercice', value: String(a.inOffice), note: null },
+      { label: 'Présents', value: String(a.present.length), note: suppleantsNote(record) },
+      { label: 'Représentés', value: String(a.represented.length), note: null },
+      { label: 'Votants', value: String(a.voters), note: null },
+      { label: 'Pour', value: dash(v?.pour), note: null },
+      { label: 'Contre', value: dash(v?.contre), note: null },
+      { label: 'Abstentions', value: dash(v?.abstention), note: null },
+      { label: 'Ne prenant pas part', value: String(a.notTakingPart.length), note: null },
     ],
     quorum: quorumVm(a.quorum),
     present,
@@ -125,7 +127,7 @@ export function deliberationViewModel(record: DeliberationRecord, agenda: Agenda
     named: v?.named
       ? ([['Ont voté pour', v.named.pour], ['Ont voté contre', v.named.contre], ['Se sont abstenus', v.named.abstention]] as const)
           .filter(([, list]) => list.length > 0)
-          .map(([label, list]) => ({ label, count: list.length, names: list.map(namedVote) }))
+          .map(([label, list]) => ({ label, count: list.length, long: list.length > 8, names: list.map(namedVote) }))
       : [],
     election: electionVm(record),
     // Only a voted item is an act that can be certified (ExtractsService refuses the others).
@@ -135,13 +137,13 @@ export function deliberationViewModel(record: DeliberationRecord, agenda: Agenda
   };
 }
 
-/** "43 (dont 1 suppléante)": L5211-6 suppléants are counted apart, as extracts do. */
-function presentCount(record: DeliberationRecord): string {
+/** "dont 1 suppléante": L5211-6 suppléants are counted apart, as extracts do. */
+function suppleantsNote(record: DeliberationRecord): string | null {
   const a = record.attendance;
-  if (!a.presentSuppleants) return String(a.present.length);
+  if (!a.presentSuppleants) return null;
   const women = a.present.filter((p) => p.seat === 'suppleant').every((p) => p.member.civility === 'Mme');
   const noun = women ? countNoun(a.presentSuppleants, 'suppléante', 'suppléantes') : countNoun(a.presentSuppleants, 'suppléant', 'suppléants');
-  return `${a.present.length} (dont ${noun})`;
+  return `dont ${noun}`;
 }
 
 function arrivedNote(m: MemberRef, number: string | null): string {
