@@ -1,11 +1,12 @@
 import { Injectable } from '@nestjs/common';
-import { DataSource, EntityManager } from 'typeorm';
+import { DataSource } from 'typeorm';
 import { DomainError, assertFound, assertVersion } from '../domain/errors';
 import { formatItemNumber } from '../domain/numbering';
 import { assertItemTransition } from '../domain/session-lifecycle';
 import { loadSessionContext, SessionContext } from '../register/session-context';
 import { CreateItemDto, CreateRecusalDto, UpdateItemDto } from './dto/item.dto';
-import { Item, ItemRecusal, NumberSequence } from './item.entity';
+import { Item, ItemRecusal } from './item.entity';
+import { nextSeq } from './item-numbering';
 
 @Injectable()
 export class ItemsService {
@@ -27,7 +28,7 @@ export class ItemsService {
         await em.query(`UPDATE item SET position = position + 1, version = version + 1 WHERE session_id = $1 AND position >= $2`, [sessionId, position]);
       }
       const year = Number(ctx.localDate.slice(0, 4));
-      const seq = await this.nextSeq(em, collectivityId, ctx.body.id, year, dto.seq);
+      const seq = await nextSeq(em, collectivityId, ctx.body.id, year, dto.seq);
       const number = formatItemNumber(ctx.body.numberPattern, { date: ctx.localDate, seq, bodyCode: ctx.body.code ?? undefined });
       const repo = em.getRepository(Item);
       const item = await repo.save(repo.create({
@@ -98,21 +99,6 @@ export class ItemsService {
       const repo = em.getRepository(ItemRecusal);
       return repo.save(repo.create({ collectivityId, itemId, memberId: dto.memberId, reason: dto.reason ?? null }));
     });
-  }
-
-  private async nextSeq(em: EntityManager, collectivityId: string, bodyId: string, year: number, wanted?: number): Promise<number> {
-    // One row per body and year, locked by the upsert: two items created at once never get the same number.
-    const rows: { last_seq: number }[] = await em.query(
-      `INSERT INTO number_sequence (collectivity_id, body_id, year, last_seq) VALUES ($1, $2, $3, COALESCE($4, 1))
-       ON CONFLICT (body_id, year) DO UPDATE SET last_seq = GREATEST(number_sequence.last_seq + 1, COALESCE($4, 0))
-       RETURNING last_seq`,
-      [collectivityId, bodyId, year, wanted ?? null],
-    );
-    const seq = rows[0].last_seq;
-    if (wanted !== undefined && seq !== wanted) {
-      throw new DomainError('DUPLICATE', `seq ${wanted} is already used for ${year}; next free is ${seq}`, { field: 'seq', next: seq });
-    }
-    return seq;
   }
 
   private assertMembers(ctx: SessionContext, ids: Record<string, string | undefined>) {

@@ -5,6 +5,7 @@ import { PageQuery, pageOf } from '../common/pagination.dto';
 import { DomainError, assertFound, assertVersion } from '../domain/errors';
 import { assertTransition, SessionStatus } from '../domain/session-lifecycle';
 import { Item } from '../deliberations/item.entity';
+import { renumberItems } from '../deliberations/item-numbering';
 import { presenceAt } from '../domain/attendance';
 import { Member } from '../members/member.entity';
 import { itemContext, loadSessionContext, localParts, membersInOffice } from '../register/session-context';
@@ -35,6 +36,7 @@ export class SessionsService {
       assertVersion('Session', id, dto.version, session.version);
       if (session.status === 'closed' || session.status === 'cancelled') throw new DomainError('SESSION_CLOSED', `Session ${id} is ${session.status}`);
       await this.assertFactsMayChange(em, session, dto);
+      const before = localParts(session.startsAt).date;
       if (dto.startsAt) session.startsAt = new Date(dto.startsAt);
       if (dto.place !== undefined) session.place = dto.place;
       if (dto.convocationDate !== undefined) session.convocationDate = dto.convocationDate;
@@ -42,7 +44,7 @@ export class SessionsService {
       session.version += 1;
       await em.getRepository(Session).save(session);
       await this.assignOfficers(em, session, dto.presidentId, dto.secretaryIds);
-      if (dto.startsAt) await this.assertRecordFitsDate(em, collectivityId, id);
+      if (dto.startsAt) await this.assertRecordFitsDate(em, collectivityId, id, before);
       return this.view(em, collectivityId, id);
     });
   }
@@ -72,9 +74,10 @@ export class SessionsService {
     }
   }
 
-  /** A new date changes the members in office: the attendance, proxies and officers recorded must still fit. */
-  private async assertRecordFitsDate(em: EntityManager, collectivityId: string, id: string): Promise<void> {
+  /** A new date changes the members in office (the attendance and officers recorded must still fit) and the items' numbers. */
+  private async assertRecordFitsDate(em: EntityManager, collectivityId: string, id: string, before: string): Promise<void> {
     const ctx = await loadSessionContext(em, collectivityId, id);
+    if (ctx.localDate !== before) await renumberItems(em, ctx);
     presenceAt(itemContext(ctx, 1));
     const officers = [ctx.session.presidentId, ...(await em.getRepository(SessionSecretary).findBy({ sessionId: id, collectivityId })).map((s) => s.memberId)];
     const gone = officers.find((m) => m && !ctx.membersById.has(m));
