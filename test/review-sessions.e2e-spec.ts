@@ -74,6 +74,25 @@ describe('moving a session before a vote', () => {
   });
 });
 
+describe('a session postponed before any vote', () => {
+  it('renumbers its items from the new date ({yy}-{mm}-{seq}), with a new sequence in a new year', async () => {
+    const w = await buildWorld(t, { open: false });
+    const numbers = async () => ok(await t.http.get(api(w).items)).body.items.map((i: { number: string }) => i.number);
+    expect(await numbers()).toEqual(['24-03-1', '24-03-2', '24-03-3']);
+    let s = await session(w);
+    ok(await t.http.patch(api(w).session).send({ version: s.version, startsAt: '2024-04-08T18:30:00+02:00' }));
+    expect(await numbers()).toEqual(['24-04-1', '24-04-2', '24-04-3']);
+    s = await session(w);
+    ok(await t.http.patch(api(w).session).send({ version: s.version, startsAt: '2025-01-13T18:30:00+01:00' }));
+    expect(await numbers()).toEqual(['25-01-1', '25-01-2', '25-01-3']);
+    const items = ok(await t.http.get(api(w).items)).body.items;
+    expect(items.map((i: { year: number }) => i.year)).toEqual([2025, 2025, 2025]);
+    // The 2024 sequence is not reused: a new 2024 session numbers on from 4.
+    const other = await createSession(w, '2024-06-10T18:30:00+02:00');
+    expect(ok(await t.http.post(`${w.base}/sessions/${other.id}/items`).send({ object: 'JUIN' })).body.number).toBe('24-06-4');
+  });
+});
+
 describe('startsAt (sessions are judged on their Europe/Paris date)', () => {
   it.each(['2024-03-11T18:30:00', '2024-03-11T18:30', '2024-03-11', '2019-W40-1', '2019-273', '20240311T183000Z'])(
     'refuses %s: a date and time with an explicit offset is required', async (startsAt) => {
@@ -89,5 +108,14 @@ describe('startsAt (sessions are judged on their Europe/Paris date)', () => {
     const s = await createSession(w, '2024-03-31T23:30:00Z');
     expect(s).toMatchObject({ localDate: '2024-04-01', localTime: '01:30' });
     expect(await createSession(w, '2024-03-11T18:30:00.000+01:00')).toMatchObject({ localDate: '2024-03-11', localTime: '18:30' });
+  });
+});
+
+describe('null where a session field has no null', () => {
+  it.each(['presidentId', 'secretaryIds', 'secondConvocation', 'startsAt'])('%s: null is a 400 naming the field, not a 500', async (field) => {
+    const w = await buildWorld(t, { items: 0, open: false });
+    const s = await session(w);
+    await refused(w, () => t.http.patch(api(w).session).send({ version: s.version, [field]: null }), 400, 'VALIDATION_FAILED', new RegExp(field));
+    await refused(w, () => t.http.post(`${w.base}/sessions`).send({ bodyId: w.bodyId, startsAt: '2024-05-06T18:30:00+02:00', [field]: null }), 400, 'VALIDATION_FAILED', new RegExp(field));
   });
 });

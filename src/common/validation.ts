@@ -1,4 +1,5 @@
 import { ArgumentMetadata, ValidationError, ValidationPipe } from '@nestjs/common';
+import { ValidateIf } from 'class-validator';
 import { DomainError } from '../domain/errors';
 
 function flatten(errors: ValidationError[], prefix = ''): { field: string; problems: string[] }[] {
@@ -49,3 +50,6 @@ export function validationPipe(): ValidationPipe {
     },
   });
 }
+
+/** Like @IsOptional(), but null is validated (and so refused) rather than let through to code that expects a value. */
+export const OptionalNotNull = () => ValidateIf((_object: object, value: unknown) => value !== undefined);

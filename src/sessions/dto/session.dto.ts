@@ -1,5 +1,6 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { PageQuery } from '../../common/pagination.dto';
+import { OptionalNotNull } from '../../common/validation';
 import { ArrayMaxSize, IsArray, IsBoolean, IsIn, IsInt, IsISO8601, IsOptional, IsString, IsUUID, Length, Matches, MaxLength, Min } from 'class-validator';
 
 // Without an offset "18:30" would be read in the server's time zone, not in Paris: the offset is required.
@@ -20,14 +21,14 @@ export class CreateSessionDto {
   @ApiPropertyOptional({ example: '2019-09-18' }) @IsOptional() @IsISO8601({ strict: true }) @Length(10, 10)
   convocationDate?: string;
 
-  @ApiPropertyOptional({ description: 'Second convocation after a failed quorum (L2121-17)' }) @IsOptional() @IsBoolean()
+  @ApiPropertyOptional({ description: 'Second convocation after a failed quorum (L2121-17)' }) @OptionalNotNull() @IsBoolean()
   secondConvocation?: boolean;
 
-  @ApiPropertyOptional() @IsOptional() @IsUUID()
+  @ApiPropertyOptional() @OptionalNotNull() @IsUUID()
   presidentId?: string;
 
   @ApiPropertyOptional({ type: [String], description: 'Secrétaires de séance (L2121-15)' })
-  @IsOptional() @IsArray() @ArrayMaxSize(5) @IsUUID('all', { each: true })
+  @OptionalNotNull() @IsArray() @ArrayMaxSize(5) @IsUUID('all', { each: true })
   secretaryIds?: string[];
 }
 
@@ -37,7 +38,7 @@ export class UpdateSessionDto {
   version: number;
 
   @ApiPropertyOptional({ example: '2019-09-30T18:30:00+02:00', description: 'Date and time with offset' })
-  @IsOptional() @IsISO8601({ strict: true }) @Matches(WITH_OFFSET, { message: WITH_OFFSET_MESSAGE }) @MaxLength(40)
+  @OptionalNotNull() @IsISO8601({ strict: true }) @Matches(WITH_OFFSET, { message: WITH_OFFSET_MESSAGE }) @MaxLength(40)
   startsAt?: string;
 
   @ApiPropertyOptional() @IsOptional() @IsString() @MaxLength(300)
@@ -46,13 +47,13 @@ export class UpdateSessionDto {
   @ApiPropertyOptional() @IsOptional() @IsISO8601({ strict: true }) @Length(10, 10)
   convocationDate?: string;
 
-  @ApiPropertyOptional() @IsOptional() @IsBoolean()
+  @ApiPropertyOptional() @OptionalNotNull() @IsBoolean()
   secondConvocation?: boolean;
 
-  @ApiPropertyOptional() @IsOptional() @IsUUID()
+  @ApiPropertyOptional() @OptionalNotNull() @IsUUID()
   presidentId?: string;
 
-  @ApiPropertyOptional({ type: [String] }) @IsOptional() @IsArray() @ArrayMaxSize(5) @IsUUID('all', { each: true })
+  @ApiPropertyOptional({ type: [String] }) @OptionalNotNull() @IsArray() @ArrayMaxSize(5) @IsUUID('all', { each: true })
   secretaryIds?: string[];
 }
 
