@@ -209,6 +209,17 @@ describe('errors are French pages, never a 500', () => {
     expect((await page(`/console/collectivites/x'"<b>/deliberations/${itemOf['19-09-107']}`, 400)).text).toContain("L'identifiant de la collectivité");
   });
 
+  it('never answers a 500 to odd addresses', async () => {
+    for (const path of [
+      '/console/collectivites/%E9/seances/x', `/console/collectivites/${cid}/seances/%00`, `/console/collectivites/${cid}/deliberations/${'a'.repeat(5000)}`,
+      `/console/collectivites/${cid}/seances/${sessionOf['2019-09-30']}/`, `/console/collectivites/${cid}/seances/${sessionOf['2019-09-30']}/extra`,
+      '/console/style.css/x', `/console/collectivites/${cid.toUpperCase()}/seances/${sessionOf['2019-09-30']}?x=<b>`,
+    ]) {
+      const res = await t.http.get(path);
+      expect({ path, status: res.status < 500 }).toEqual({ path, status: true });
+    }
+  });
+
   it('leaves the JSON API as it was', async () => {
     const res = await t.http.get(`/api/collectivities/${randomUUID()}`).expect(404);
     expect(res.body).toMatchObject({ statusCode: 404, code: 'NOT_FOUND' });
