@@ -50,6 +50,24 @@ describe('exécutoire dates (L2131-1)', () => {
   });
 });
 
+describe('ACTES identifier of a voted deliberation', () => {
+  it('must name the collectivity, the date of the session and the nature of the act', async () => {
+    const w = await buildWorld(t);
+    const voted = ok(await t.http.post(api(w).vote(w.items[0])).send({ mode: 'show_of_hands', counts: { pour: 7, contre: 0, abstention: 0 } })).body;
+    const { siren } = voted.collectivity;
+    const internal = voted.item.number.replace(/-/g, '_');
+    for (const acteId of [
+      `062-999999999-20240311-${internal}-DE`, `062-${siren}-20240312-${internal}-DE`, `059-${siren}-20240311-${internal}-DE`,
+      `062-${siren}-20240311-${internal}-AR`, `062-${siren}-20240311-${'X'.repeat(16)}-DE`, 'n°12 du registre',
+    ]) {
+      const v = (await item(w, w.items[0])).version;
+      await refused(w, () => t.http.patch(api(w).item(w.items[0])).send({ version: v, acteId }), 400, 'VALIDATION_FAILED', /acteId/);
+    }
+    const v = (await item(w, w.items[0])).version;
+    expect(ok(await t.http.patch(api(w).item(w.items[0])).send({ version: v, acteId: `062-${siren}-20240311-${internal}-DE` })).body.acteId).toBe(`062-${siren}-20240311-${internal}-DE`);
+  });
+});
+
 describe('a deliberation number used by two bodies', () => {
   it('is refused without bodyId, and found with it', async () => {
     const w = await buildWorld(t, { items: 1 });

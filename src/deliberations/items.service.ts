@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import { DomainError, assertFound, assertVersion } from '../domain/errors';
-import { formatItemNumber } from '../domain/numbering';
+import { acteIdentifier, ActesNature, formatItemNumber } from '../domain/numbering';
 import { assertItemTransition } from '../domain/session-lifecycle';
 import { loadSessionContext, SessionContext } from '../register/session-context';
 import { CreateItemDto, CreateRecusalDto, UpdateItemDto } from './dto/item.dto';
@@ -64,6 +64,7 @@ export class ItemsService {
         }
       }
       if (dto.status !== undefined && dto.status !== item.status) assertItemTransition(item.status, dto.status);
+      if (dto.acteId) assertActeId(ctx, dto.acteId, (dto.actesNature ?? item.actesNature ?? 'DE') as ActesNature);
       this.assertMembers(ctx, { rapporteurId: dto.rapporteurId, presidentId: dto.presidentId });
       Object.assign(item, changes, { version: item.version + 1 });
       return em.getRepository(Item).save(item);
@@ -112,5 +113,15 @@ export class ItemsService {
 export function assertEditable(ctx: SessionContext): void {
   if (ctx.session.status === 'closed' || ctx.session.status === 'cancelled') {
     throw new DomainError('SESSION_CLOSED', `Session ${ctx.session.id} is ${ctx.session.status}: its record is sealed`, { sessionId: ctx.session.id });
+  }
+}
+
+/** The @ctes identifier names the collectivity, the decision date and the nature: {dép}-{SIREN}-{YYYYMMDD}-{n°}-{nature}. */
+function assertActeId(ctx: SessionContext, acteId: string, nature: ActesNature): void {
+  const c = ctx.collectivity;
+  const [dep, siren, date, , kind] = acteIdentifier({ departementCode: c.departementCode, siren: c.siren, date: ctx.localDate, number: 'N', nature }).split('-');
+  const m = /^([0-9AB]{3})-(\d{9})-(\d{8})-([A-Za-z0-9_]{1,15})-([A-Z]{2})$/.exec(acteId);
+  if (!m || m[1] !== dep || m[2] !== siren || m[3] !== date || m[5] !== kind) {
+    throw new DomainError('VALIDATION_FAILED', `acteId must read ${dep}-${siren}-${date}-{number, at most 15 of [A-Za-z0-9_]}-${kind}, got "${acteId}"`, { field: 'acteId' });
   }
 }
