@@ -60,6 +60,13 @@ export class VotesService {
         if (!name || !birthDate) throw new DomainError('VALIDATION_FAILED', `candidates[${i}]: name and birthDate are required (a member's come from the register)`, { field: `candidates[${i}]` });
         return { id: `c${i}`, name, birthDate, memberId: m?.id ?? null };
       });
+      // Each candidate stands once: the same member, or the same name, twice would split his votes.
+      const key = (c: Candidate) => c.memberId ?? c.name.trim().toLocaleLowerCase('fr');
+      candidates.forEach((c, i) => {
+        if (candidates.findIndex((o) => key(o) === key(c)) !== i) {
+          throw new DomainError('VALIDATION_FAILED', `candidates[${i}]: ${c.name} is listed twice`, { field: `candidates[${i}]` });
+        }
+      });
       const rounds = dto.rounds.map((r) => {
         if (r.voters > state.voters) {
           throw new DomainError('ELECTION_ROUNDS_INVALID', `round ${r.round}: ${r.voters} voters but only ${state.voters} members present or represented`, { field: 'voters', round: r.round });
