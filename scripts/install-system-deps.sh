@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Debian packages the project uses outside npm: poppler-utils and qpdf to inspect PDFs,
-# chromium for the benchmark that compares our PDF rendering with headless Chromium.
+# chromium for the browser tests of the console (npm run test:browser) and for the benchmark that
+# compares our PDF rendering with headless Chromium.
 # `npm install && npm start` and `npm test` need none of them.
 set -euo pipefail
 pkgs=(poppler-utils qpdf chromium)
