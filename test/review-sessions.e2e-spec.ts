@@ -69,7 +69,7 @@ describe('moving a session before a vote', () => {
     const w = await buildWorld(t, { open: false });
     const s = await session(w);
     // Members are in office from 2020-01-01: on 2019-06-03 nobody is, yet the attendance names them.
-    await refused(w, () => t.http.patch(api(w).session).send({ version: s.version, startsAt: '2019-06-03T18:30:00+02:00' }), 422, 'ATTENDANCE_NOT_MEMBER', /not in office/);
+    await refused(w, () => t.http.patch(api(w).session).send({ version: s.version, startsAt: '2019-06-03T18:30:00+02:00', convocationDate: '2019-05-27' }), 422, 'ATTENDANCE_NOT_MEMBER', /not in office/);
     ok(await t.http.get(api(w).state(w.items[0])));
   });
 });
@@ -117,5 +117,19 @@ describe('null where a session field has no null', () => {
     const s = await session(w);
     await refused(w, () => t.http.patch(api(w).session).send({ version: s.version, [field]: null }), 400, 'VALIDATION_FAILED', new RegExp(field));
     await refused(w, () => t.http.post(`${w.base}/sessions`).send({ bodyId: w.bodyId, startsAt: '2024-05-06T18:30:00+02:00', [field]: null }), 400, 'VALIDATION_FAILED', new RegExp(field));
+  });
+});
+
+describe('convocation date', () => {
+  it('after the session is refused, on creation and when either date changes', async () => {
+    const w = await buildWorld(t, { items: 0, open: false });
+    await refused(w, () => t.http.post(`${w.base}/sessions`).send({ bodyId: w.bodyId, startsAt: '2024-05-06T18:30:00+02:00', convocationDate: '2024-05-07' }), 400, 'VALIDATION_FAILED', /convocationDate.*after the session/);
+    let s = await session(w);
+    expect(s).toMatchObject({ localDate: '2024-03-11', convocationDate: '2024-03-04' });
+    await refused(w, () => t.http.patch(api(w).session).send({ version: s.version, convocationDate: '2024-03-12' }), 400, 'VALIDATION_FAILED', /convocationDate/);
+    await refused(w, () => t.http.patch(api(w).session).send({ version: s.version, startsAt: '2024-03-01T18:30:00+01:00' }), 400, 'VALIDATION_FAILED', /convocationDate/);
+    ok(await t.http.patch(api(w).session).send({ version: s.version, convocationDate: '2024-03-11' }));
+    s = await session(w);
+    expect(s.convocationDate).toBe('2024-03-11');
   });
 });

@@ -20,6 +20,7 @@ export class SessionsService {
     return this.db.transaction(async (em) => {
       const body = assertFound(await em.getRepository(Body).findOneBy({ id: dto.bodyId, collectivityId }), 'Body', dto.bodyId);
       const startsAt = new Date(dto.startsAt);
+      assertConvokedBefore(dto.convocationDate ?? null, startsAt);
       const repo = em.getRepository(Session);
       const session = await repo.save(repo.create({
         collectivityId, bodyId: body.id, startsAt, place: dto.place ?? null, convocationDate: dto.convocationDate ?? null,
@@ -41,6 +42,7 @@ export class SessionsService {
       if (dto.place !== undefined) session.place = dto.place;
       if (dto.convocationDate !== undefined) session.convocationDate = dto.convocationDate;
       if (dto.secondConvocation !== undefined) session.secondConvocation = dto.secondConvocation;
+      assertConvokedBefore(session.convocationDate, session.startsAt);
       session.version += 1;
       await em.getRepository(Session).save(session);
       await this.assignOfficers(em, session, dto.presidentId, dto.secretaryIds);
@@ -150,5 +152,13 @@ export class SessionsService {
       let rank = 1;
       for (const memberId of secretaryIds) await em.getRepository(SessionSecretary).insert({ collectivityId: session.collectivityId, sessionId: session.id, memberId, rank: rank++ });
     }
+  }
+}
+
+/** Members are convened before the session (L2121-10 to L2121-12): a convocation dated after it is a typing error. */
+function assertConvokedBefore(convocationDate: string | null, startsAt: Date): void {
+  const date = localParts(startsAt).date;
+  if (convocationDate && convocationDate > date) {
+    throw new DomainError('VALIDATION_FAILED', `convocationDate ${convocationDate} is after the session of ${date}`, { field: 'convocationDate' });
   }
 }
