@@ -32,3 +32,30 @@ describe('sealed votes, in the database', () => {
     expect(await fingerprint(t, w.cid)).toEqual(before);
   });
 });
+
+describe('facts printed by voted acts, sealed in the database', () => {
+  it('refuses to change the date, place, president, secretaries, opening attendance or an earlier arrival once an item is voted', async () => {
+    const w = await buildWorld(t, { items: 3 });
+    ok(await t.http.post(api(w).vote(w.items[0])).send({ mode: 'show_of_hands', counts: { pour: 7, contre: 0, abstention: 0 } }));
+    const before = await fingerprint(t, w.cid);
+    const attempts: [string, string, unknown[]][] = [
+      ['date', `UPDATE session SET starts_at = starts_at + interval '1 day' WHERE id = $1`, [w.sessionId]],
+      ['place', `UPDATE session SET place = 'Ailleurs' WHERE id = $1`, [w.sessionId]],
+      ['president', `UPDATE session SET president_id = $2 WHERE id = $1`, [w.sessionId, w.m[2]]],
+      ['second convocation', `UPDATE session SET second_convocation = true WHERE id = $1`, [w.sessionId]],
+      ['secretary', `DELETE FROM session_secretary WHERE session_id = $1`, [w.sessionId]],
+      ['opening attendance', `UPDATE attendance SET status = 'absent' WHERE session_id = $1 AND member_id = $2`, [w.sessionId, w.m[3]]],
+      ['arrival at the voted item', `INSERT INTO attendance_change (collectivity_id, session_id, member_id, kind, from_item_id) VALUES ($1, $2, $3, 'arrival', $4)`,
+        [w.cid, w.sessionId, w.m[8], w.items[0]]],
+    ];
+    for (const [what, sql, params] of attempts) {
+      const err = await sqlError(sql, params);
+      expect({ what, code: err?.code }).toEqual({ what, code: 'RG002' });
+    }
+    expect(await fingerprint(t, w.cid)).toEqual(before);
+    // What belongs to later acts stays open: an arrival from the next item, and the session's status.
+    expect(await sqlError(`INSERT INTO attendance_change (collectivity_id, session_id, member_id, kind, from_item_id) VALUES ($1, $2, $3, 'arrival', $4)`,
+      [w.cid, w.sessionId, w.m[8], w.items[1]])).toBeNull();
+    expect(await sqlError(`UPDATE session SET status = 'closed' WHERE id = $1`, [w.sessionId])).toBeNull();
+  });
+});

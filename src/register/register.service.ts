@@ -12,10 +12,13 @@ import { itemContext, loadSessionContext, SessionContext } from './session-conte
 export class RegisterService {
   constructor(private readonly db: DataSource) {}
 
-  async itemState(collectivityId: string, itemId: string): Promise<DeliberationRecord> {
-    const item = assertFound(await this.db.getRepository(Item).findOneBy({ id: itemId, collectivityId }), 'Item', itemId);
-    const ctx = await loadSessionContext(this.db.manager, collectivityId, item.sessionId);
-    return (await this.records(this.db.manager, ctx, [item.id]))[0];
+  /** One snapshot: a state read while a vote is being recorded never mixes before and after. */
+  itemState(collectivityId: string, itemId: string): Promise<DeliberationRecord> {
+    return this.db.transaction('REPEATABLE READ', async (em) => {
+      const item = assertFound(await em.getRepository(Item).findOneBy({ id: itemId, collectivityId }), 'Item', itemId);
+      const ctx = await loadSessionContext(em, collectivityId, item.sessionId);
+      return (await this.records(em, ctx, [item.id]))[0];
+    });
   }
 
   /** Numbers are unique per body: when two bodies use the same one, the caller must say which body. */
@@ -29,9 +32,11 @@ export class RegisterService {
   }
 
   /** Every item of a session, for the procès-verbal, the list of deliberations and the ZIP of extracts. */
-  async sessionRecords(collectivityId: string, sessionId: string): Promise<{ ctx: SessionContext; records: DeliberationRecord[] }> {
-    const ctx = await loadSessionContext(this.db.manager, collectivityId, sessionId);
-    return { ctx, records: await this.records(this.db.manager, ctx, ctx.items.map((i) => i.id)) };
+  sessionRecords(collectivityId: string, sessionId: string): Promise<{ ctx: SessionContext; records: DeliberationRecord[] }> {
+    return this.db.transaction('REPEATABLE READ', async (em) => {
+      const ctx = await loadSessionContext(em, collectivityId, sessionId);
+      return { ctx, records: await this.records(em, ctx, ctx.items.map((i) => i.id)) };
+    });
   }
 
   async records(em: EntityManager, ctx: SessionContext, itemIds: string[]): Promise<DeliberationRecord[]> {

@@ -148,6 +148,9 @@ export class SessionsService {
     if (secretaryIds !== undefined) {
       if (new Set(secretaryIds).size !== secretaryIds.length) throw new DomainError('VALIDATION_FAILED', 'secretaryIds: duplicates', { field: 'secretaryIds' });
       for (const s of secretaryIds) await check(s, 'secretaryIds');
+      const current = await em.getRepository(SessionSecretary).find({ where: { sessionId: session.id }, order: { rank: 'ASC' } });
+      // Sending the same secretaries again writes nothing (once an item is voted, the database refuses any write).
+      if (current.map((c) => c.memberId).join() === secretaryIds.join()) return;
       await em.getRepository(SessionSecretary).delete({ sessionId: session.id });
       let rank = 1;
       for (const memberId of secretaryIds) await em.getRepository(SessionSecretary).insert({ collectivityId: session.collectivityId, sessionId: session.id, memberId, rank: rank++ });
