@@ -15,7 +15,7 @@ import { ExtractsService } from './extracts/extracts.service';
 import { RegisterService } from './register/register.service';
 
 const USAGE = `Usage:
-  npm run cli -- extract <number> [--collectivity <siren>] --out <file.pdf> [--pdfa]
+  npm run cli -- extract <number> [--collectivity <siren>] [--body <body-id>] --out <file.pdf> [--pdfa]
   npm run cli -- minutes <YYYY-MM-DD|session-id> [--collectivity <siren>] --out <file.pdf> [--pdfa]
   npm run cli -- list <YYYY-MM-DD|session-id> [--collectivity <siren>] --out <file.pdf>`;
 
@@ -39,7 +39,7 @@ async function database(): Promise<{ url: string; embedded: EmbeddedDatabase | n
 export async function runCli(argv: string[], log: (line: string) => void = console.log): Promise<number> {
   const { values, positionals } = parseArgs({
     args: argv, allowPositionals: true,
-    options: { collectivity: { type: 'string' }, out: { type: 'string' }, pdfa: { type: 'boolean', default: false }, help: { type: 'boolean' } },
+    options: { collectivity: { type: 'string' }, body: { type: 'string' }, out: { type: 'string' }, pdfa: { type: 'boolean', default: false }, help: { type: 'boolean' } },
   });
   const [command, target] = positionals;
   if (values.help || !command || !target || !values.out || !['extract', 'minutes', 'list'].includes(command)) {
@@ -55,7 +55,7 @@ export async function runCli(argv: string[], log: (line: string) => void = conso
     const extracts = app.get(ExtractsService);
     let pdf: Buffer;
     if (command === 'extract') {
-      const record = await app.get(RegisterService).itemStateByNumber(cid, target);
+      const record = await app.get(RegisterService).itemStateByNumber(cid, target, values.body);
       pdf = (await extracts.renderExtractOf(record, { pdfa: values.pdfa })).pdf;
     } else {
       const sessionId = await findSession(db, cid, target);

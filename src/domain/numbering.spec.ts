@@ -28,6 +28,16 @@ describe('formatItemNumber', () => {
     expect(catchDomainError(() => formatItemNumber('{seq}', v)).code).toBe('VALIDATION_FAILED');
   });
 
+  it.each(['{seq}', '{body}-{seq:3}', 'DEL-{mm}-{seq}'])('a body pattern without the year (%j) is refused: numbers would repeat each year', (pattern) => {
+    const e = catchDomainError(() => validateNumberPattern(pattern));
+    expect(e.code).toBe('NUMBER_PATTERN_INVALID');
+    expect(e.message).toMatch(/restarts every year/);
+  });
+
+  it.each(['{yy}-{mm}-{seq}', 'DEL{yyyy}-{seq:2}', '{body}{yy}{seq:3}'])('a body pattern with the year (%j) is accepted', (pattern) => {
+    expect(() => validateNumberPattern(pattern)).not.toThrow();
+  });
+
   it('needs the body code when the pattern uses it', () => {
     expect(catchDomainError(() => formatItemNumber('{body}{seq}', { date: '2023-01-01', seq: 1 })).details.field).toBe('bodyCode');
   });

@@ -59,9 +59,13 @@ function parsePattern(pattern: string): Token[] {
   return tokens;
 }
 
-/** Throws NUMBER_PATTERN_INVALID when the pattern cannot number items. */
+/**
+ * Throws NUMBER_PATTERN_INVALID when a body cannot number its items with the pattern. The sequence
+ * restarts each year (one per body and year), so the year must be part of the number or numbers repeat.
+ */
 export function validateNumberPattern(pattern: string): void {
-  parsePattern(pattern);
+  const tokens = parsePattern(pattern);
+  if (!tokens.some((t) => t.kind === 'yyyy' || t.kind === 'yy')) invalidPattern(pattern, 'has no {yyyy} or {yy}: the sequence restarts every year');
 }
 
 export function formatItemNumber(pattern: string, v: NumberValues): string {
