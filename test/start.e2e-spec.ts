@@ -1,0 +1,84 @@
+// `npm start` on a fresh data folder: embedded PostgreSQL, migrations, demo seed, HTTP, clean stop.
+import { ChildProcess, execFileSync, spawn } from 'node:child_process';
+import { existsSync, rmSync } from 'node:fs';
+import { createServer } from 'node:net';
+import { join } from 'node:path';
+import { projectRoot } from '../src/config/project-root';
+
+const root = projectRoot();
+const facts = require('./fixtures/extrait-ccpl-19-09-107.facts.json');
+
+function freePort(): Promise<number> {
+  return new Promise((resolve) => {
+    const srv = createServer().listen(0, '127.0.0.1', () => {
+      const { port } = srv.address() as { port: number };
+      srv.close(() => resolve(port));
+    });
+  });
+}
+
+interface Started { child: ChildProcess; output: () => string; exited: Promise<number | null> }
+
+async function start(env: NodeJS.ProcessEnv): Promise<Started> {
+  const child = spawn(process.execPath, [join(root, 'dist', 'src', 'main.js')], { env, cwd: root, stdio: ['ignore', 'pipe', 'pipe'] });
+  let out = '';
+  child.stdout!.on('data', (c) => (out += c));
+  child.stderr!.on('data', (c) => (out += c));
+  const exited = new Promise<number | null>((resolve) => child.on('exit', (code) => resolve(code)));
+  const deadline = Date.now() + 90_000;
+  while (!/Registre listening/.test(out)) {
+    if (child.exitCode !== null || Date.now() > deadline) throw new Error(`npm start did not come up:\n${out}`);
+    await new Promise((r) => setTimeout(r, 200));
+  }
+  return { child, output: () => out, exited };
+}
+
+describe('npm start: the app with its demo on an embedded PostgreSQL', () => {
+  const dataDir = join(root, 'data', 'test-runs', `start-${process.pid}`);
+  let env: NodeJS.ProcessEnv;
+  let base: string;
+
+  beforeAll(async () => {
+    // What `npm start` runs first (prestart): the build.
+    execFileSync(process.execPath, [require.resolve('typescript/bin/tsc'), '-p', 'tsconfig.build.json'], { cwd: root, stdio: 'inherit' });
+    const port = await freePort();
+    env = { ...process.env, PORT: String(port), EMBEDDED_PG_PORT: String(await freePort()), DATA_DIR: dataDir };
+    delete env.DATABASE_URL;
+    base = `http://127.0.0.1:${port}`;
+  }, 180_000);
+  afterAll(() => rmSync(dataDir, { recursive: true, force: true }));
+
+  it('serves the demo, whose 19-09-107 matches the reference, then stops the database cleanly on SIGTERM', async () => {
+    const app = await start(env);
+    try {
+      expect(app.output()).toMatch(/Demo data seeded/);
+      const list = await (await fetch(`${base}/api/collectivities`)).json();
+      const ccpl = list.items.find((c: { siren: string }) => c.siren === '246200364');
+      const state = await (await fetch(`${base}/api/collectivities/${ccpl.id}/deliberations/state?number=19-09-107`)).json();
+      expect(state.attendance).toMatchObject({ inOffice: facts.counts.in_office, voters: facts.counts.voters });
+      expect(state.attendance.present).toHaveLength(facts.counts.present);
+      expect(state.attendance.represented).toHaveLength(facts.counts.proxies);
+      expect(state.attendance.quorum).toMatchObject({ needed: facts.counts.quorum_needed, met: true });
+      expect(state.vote).toMatchObject({ outcome: 'adopted', unanimous: true, pour: 44 });
+      expect((await fetch(`${base}/docs`)).status).toBe(200);
+      expect((await fetch(`${base}/`)).status).toBe(200);
+    } finally {
+      app.child.kill('SIGTERM');
+    }
+    expect(await app.exited).toBe(0);
+    expect(existsSync(join(dataDir, 'postgres', 'postmaster.pid'))).toBe(false);
+  }, 180_000);
+
+  it('starts again on the same data without seeding twice, and stops on SIGINT', async () => {
+    const app = await start(env);
+    try {
+      expect(app.output()).not.toMatch(/Demo data seeded/);
+      const list = await (await fetch(`${base}/api/collectivities`)).json();
+      expect(list.total).toBe(1);
+    } finally {
+      app.child.kill('SIGINT');
+    }
+    expect(await app.exited).toBe(0);
+    expect(existsSync(join(dataDir, 'postgres', 'postmaster.pid'))).toBe(false);
+  }, 180_000);
+});
