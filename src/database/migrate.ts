@@ -6,11 +6,20 @@ export async function runMigrations(url: string): Promise<string[]> {
   const ds = createDataSource(url);
   await ds.initialize();
   try {
+    await assertServerVersion(ds);
     const done = await ds.runMigrations({ transaction: 'each' });
     return done.map((m) => m.name);
   } finally {
     await ds.destroy();
   }
+}
+
+/** The schema relies on PostgreSQL 15 (trigger functions, pg_current_xact_id, gen_random_uuid): say so up front. */
+export async function assertServerVersion(ds: DataSource): Promise<void> {
+  const [{ server_version_num: num, server_version: text }] = await ds.query(
+    `SELECT current_setting('server_version_num')::int AS server_version_num, current_setting('server_version') AS server_version`,
+  );
+  if (num < 150000) throw new Error(`PostgreSQL ${text} is too old: Registre needs PostgreSQL 15 or later`);
 }
 
 export async function isEmpty(ds: DataSource): Promise<boolean> {
