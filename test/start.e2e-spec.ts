@@ -52,9 +52,9 @@ describe('npm start: the app with its demo on an embedded PostgreSQL', () => {
     const app = await start(env);
     try {
       expect(app.output()).toMatch(/Demo data seeded/);
-      const list = await (await fetch(`${base}/api/collectivities`)).json();
+      const list = (await (await fetch(`${base}/api/collectivities`)).json()) as any;
       const ccpl = list.items.find((c: { siren: string }) => c.siren === '246200364');
-      const state = await (await fetch(`${base}/api/collectivities/${ccpl.id}/deliberations/state?number=19-09-107`)).json();
+      const state = (await (await fetch(`${base}/api/collectivities/${ccpl.id}/deliberations/state?number=19-09-107`)).json()) as any;
       expect(state.attendance).toMatchObject({ inOffice: facts.counts.in_office, voters: facts.counts.voters });
       expect(state.attendance.present).toHaveLength(facts.counts.present);
       expect(state.attendance.represented).toHaveLength(facts.counts.proxies);
@@ -73,7 +73,7 @@ describe('npm start: the app with its demo on an embedded PostgreSQL', () => {
     const app = await start(env);
     try {
       expect(app.output()).not.toMatch(/Demo data seeded/);
-      const list = await (await fetch(`${base}/api/collectivities`)).json();
+      const list = (await (await fetch(`${base}/api/collectivities`)).json()) as any;
       expect(list.total).toBe(1);
     } finally {
       app.child.kill('SIGINT');
