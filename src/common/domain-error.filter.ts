@@ -34,6 +34,8 @@ export function statusFor(code: DomainErrorCode): number {
     case 'ITEM_NOT_VOTED':
     case 'VOTE_ALREADY_RECORDED':
     case 'PROXY_ALREADY_REVOKED':
+    case 'MINUTES_SEALED':
+    case 'MINUTES_NOT_ADOPTED':
       return 409;
     case 'REFERENCE_INVALID':
     case 'ITEM_POSITION_INVALID':
@@ -56,6 +58,7 @@ export function statusFor(code: DomainErrorCode): number {
     case 'VOTE_MODE_INVALID':
     case 'VOTE_TIE_NEEDS_PRESIDENT_CHOICE':
     case 'ELECTION_ROUNDS_INVALID':
+    case 'MINUTES_ADOPTION_INVALID':
     case 'ATTENDANCE_NOT_MEMBER':
     case 'ATTENDANCE_CHANGE_INVALID':
     case 'SUPPLEANT_NOT_ALLOWED':

@@ -4,6 +4,7 @@ import { Attendance, AttendanceChangeRow } from '../attendance/attendance.entity
 import { Item, ItemRecusal, NumberSequence } from '../deliberations/item.entity';
 import { Member } from '../members/member.entity';
 import { Membership } from '../members/membership.entity';
+import { Minutes, MinutesDebate } from '../minutes/minutes.entity';
 import { Proxy, ProxySession } from '../proxies/proxy.entity';
 import { Session, SessionSecretary, SessionTransition } from '../sessions/session.entity';
 import { RenderedDocument, TemplateOverride } from '../extracts/template-override.entity';
@@ -12,5 +13,5 @@ import { Ballot, ElectionCandidate, ElectionRound, Vote } from '../votes/vote.en
 export const ENTITIES = [
   Collectivity, Body, Member, Membership, Session, SessionSecretary, SessionTransition, Item, NumberSequence,
   ItemRecusal, Attendance, AttendanceChangeRow, Proxy, ProxySession, Vote, Ballot, ElectionCandidate, ElectionRound,
-  TemplateOverride, RenderedDocument,
+  TemplateOverride, RenderedDocument, Minutes, MinutesDebate,
 ];

@@ -5,6 +5,6 @@ export { TemplateEngine, TEMPLATE_NAMES, DOCUMENT_TEMPLATES, PARTIALS } from './
 export type { TemplateEngineConfig, DocumentTemplateName, RenderedMarkdown } from './template-engine';
 export { extractViewModel, minutesViewModel, deliberationsListViewModel } from './view-models';
 export type { ExtractViewModel, MinutesViewModel, DeliberationsListViewModel, AnyViewModel } from './view-model.types';
-export type { SessionRecord, TemplateOverride, TemplateOverrides, RenderOptions, RenderedDocument, ExtractOptions, DocumentKind } from './types';
+export type { SessionRecord, MinutesRecord, TemplateOverride, TemplateOverrides, RenderOptions, RenderedDocument, ExtractOptions, DocumentKind } from './types';
 export { renderMarkdownToPdf } from './pdf-renderer';
 export type { PdfMetadata, PdfOptions } from './pdf-renderer';

@@ -8,6 +8,19 @@ export interface SessionRecord {
   session: DeliberationRecord['session'];
   /** In agenda order; each carries the attendance at the moment it was voted. */
   items: DeliberationRecord[];
+  /** The procès-verbal's own record (L2121-15); absent = a blank draft. */
+  minutes?: MinutesRecord;
+}
+
+/** The procès-verbal: a draft until a later session of the body adopts it, then published within a week. */
+export interface MinutesRecord {
+  status: 'draft' | 'adopted';
+  adoptedAtSessionId: string | null;
+  /** Local date of the adopting session (YYYY-MM-DD). */
+  adoptedOn: string | null;
+  publishedOn: string | null;
+  /** Substance of the debates (Markdown), by item id. */
+  debates: Record<string, string>;
 }
 
 export type DocumentKind = 'extract' | 'minutes' | 'deliberations-list';

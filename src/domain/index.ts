@@ -11,3 +11,4 @@ export * from './voting';
 export * from './elections';
 export * from './numbering';
 export * from './session-lifecycle';
+export * from './minutes';
