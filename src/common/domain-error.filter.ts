@@ -57,6 +57,8 @@ export function statusFor(code: DomainErrorCode): number {
     case 'VOTE_MEMBER_NOT_TAKING_PART':
     case 'VOTE_MODE_INVALID':
     case 'VOTE_TIE_NEEDS_PRESIDENT_CHOICE':
+    case 'VOTE_REQUEST_INSUFFICIENT':
+    case 'VOTE_REQUESTER_NOT_PRESENT':
     case 'ELECTION_ROUNDS_INVALID':
     case 'MINUTES_ADOPTION_INVALID':
     case 'ATTENDANCE_NOT_MEMBER':

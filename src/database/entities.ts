@@ -9,9 +9,10 @@ import { Proxy, ProxySession } from '../proxies/proxy.entity';
 import { Session, SessionSecretary, SessionTransition } from '../sessions/session.entity';
 import { RenderedDocument, TemplateOverride } from '../extracts/template-override.entity';
 import { Ballot, ElectionCandidate, ElectionRound, Vote } from '../votes/vote.entity';
+import { VoteRequest } from '../votes/vote-request.entity';
 
 export const ENTITIES = [
   Collectivity, Body, Member, Membership, Session, SessionSecretary, SessionTransition, Item, NumberSequence,
   ItemRecusal, Attendance, AttendanceChangeRow, Proxy, ProxySession, Vote, Ballot, ElectionCandidate, ElectionRound,
-  TemplateOverride, RenderedDocument, Minutes, MinutesDebate,
+  TemplateOverride, RenderedDocument, Minutes, MinutesDebate, VoteRequest,
 ];

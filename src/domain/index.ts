@@ -12,3 +12,4 @@ export * from './elections';
 export * from './numbering';
 export * from './session-lifecycle';
 export * from './minutes';
+export * from './ballot-requests';

@@ -204,6 +204,8 @@ export interface VoteResult {
   wording: string;
   /** Named votes for a roll call: member display names per side (proxy votes flagged). */
   named: { pour: NamedVote[]; contre: NamedVote[]; abstention: NamedVote[] } | null;
+  /** Members who asked for this public vote or secret ballot (L2121-21), in the order recorded. */
+  requestedBy?: MemberRef[];
 }
 
 export interface NamedVote {

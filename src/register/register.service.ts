@@ -5,6 +5,7 @@ import { computeAttendance } from '../domain/attendance';
 import { assertFound, DomainError } from '../domain/errors';
 import type { DeliberationRecord, ElectionResult, MemberRef, NamedVote, SeatedMember, VoteResult } from '../domain/types';
 import { Ballot, ElectionCandidate, ElectionRound, Vote } from '../votes/vote.entity';
+import { VoteRequest } from '../votes/vote-request.entity';
 import { itemContext, loadSessionContext, SessionContext } from './session-context';
 
 /** Reads the register: the computed state of an item, as its extract will print it. */
@@ -48,10 +49,14 @@ export class RegisterService {
     const ballots = none ? [] : await em.getRepository(Ballot).createQueryBuilder('b').where('b.vote_id IN (:...ids)', { ids: voteIds }).getMany();
     const candidates = none ? [] : await em.getRepository(ElectionCandidate).createQueryBuilder('c').where('c.vote_id IN (:...ids)', { ids: voteIds }).orderBy('c.rank').getMany();
     const rounds = none ? [] : await em.getRepository(ElectionRound).createQueryBuilder('r').where('r.vote_id IN (:...ids)', { ids: voteIds }).orderBy('r.round').getMany();
+    const requests = none ? [] : await em.getRepository(VoteRequest).createQueryBuilder('q').where('q.vote_id IN (:...ids)', { ids: voteIds }).orderBy('q.rank').getMany();
     return itemIds.map((id) => {
       const item = ctx.items.find((i) => i.id === id)!;
       const vote = votes.find((v) => v.itemId === id) ?? null;
-      return buildRecord(ctx, item, vote, ballots.filter((b) => b.voteId === vote?.id), candidates.filter((c) => c.voteId === vote?.id), rounds.filter((r) => r.voteId === vote?.id));
+      const record = buildRecord(ctx, item, vote, ballots.filter((b) => b.voteId === vote?.id), candidates.filter((c) => c.voteId === vote?.id), rounds.filter((r) => r.voteId === vote?.id));
+      // L2121-21: who asked for the public vote or the secret ballot, as the procès-verbal states it.
+      if (record.vote) record.vote.requestedBy = requests.filter((q) => q.voteId === vote!.id && ctx.membersById.has(q.memberId)).map((q) => ref(ctx.membersById.get(q.memberId)!));
+      return record;
     });
   }
 }

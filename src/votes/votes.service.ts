@@ -6,11 +6,13 @@ import { computeAttendance, quorumSatisfied } from '../domain/attendance';
 import { computeElection } from '../domain/elections';
 import { DomainError, assertFound } from '../domain/errors';
 import { computeVote } from '../domain/voting';
+import { checkBallotRequest } from '../domain/ballot-requests';
 import type { Candidate, DeliberationRecord } from '../domain/types';
 import { RegisterService } from '../register/register.service';
 import { itemContext, loadSessionContext, SessionContext } from '../register/session-context';
 import { RecordElectionDto, RecordVoteDto } from './dto/vote.dto';
 import { Ballot, ElectionCandidate, ElectionRound, Vote } from './vote.entity';
+import { VoteRequest } from './vote-request.entity';
 
 @Injectable()
 export class VotesService {
@@ -27,6 +29,7 @@ export class VotesService {
         { mode: dto.mode, counts: dto.counts ?? null, ballots: dto.ballots ?? null, presidentId, presidentChoice: dto.presidentChoice ?? null },
         state, ictx,
       );
+      const requesters = checkBallotRequest(dto.mode, dto.requestedBy ?? [], state, ctx.profile.settings);
       const vote = await em.getRepository(Vote).save(em.getRepository(Vote).create({
         collectivityId, itemId, mode: dto.mode, voters: state.voters, pour: result.pour, contre: result.contre, abstention: result.abstention,
         notTakingPart: result.notTakingPart, outcome: result.outcome, castingVote: result.castingVote, unanimous: result.unanimous,
@@ -36,6 +39,9 @@ export class VotesService {
         await em.getRepository(Ballot).insert(dto.ballots.map((b) => ({
           collectivityId, voteId: vote.id, voterId: b.voterId, onBehalfOfId: b.onBehalfOfId ?? null, choice: b.choice,
         })));
+      }
+      if (requesters.length) {
+        await em.getRepository(VoteRequest).insert(requesters.map((m, i) => ({ collectivityId, voteId: vote.id, memberId: m.id, rank: i + 1 })));
       }
       return this.finish(em, ctx, item);
     });

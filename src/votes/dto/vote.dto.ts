@@ -38,6 +38,10 @@ export class RecordVoteDto {
   @ApiPropertyOptional({ enum: CHOICES, description: "With counts on a tie: the president's vote, which decides (L2121-20)" })
   @IsOptional() @IsIn(CHOICES)
   presidentChoice?: Choice;
+
+  @ApiPropertyOptional({ type: [String], description: 'roll_call or secret: the members present who asked for it, at least a quarter (public) or a third (secret) of those present (L2121-21)' })
+  @IsOptional() @IsArray() @ArrayMaxSize(2000) @IsUUID('all', { each: true })
+  requestedBy?: string[];
 }
 
 export class CandidateDto {
