@@ -1,7 +1,7 @@
 // Review: the facts of a session that its acts print, or that decide the quorum, cannot be edited
 // under the votes already taken; a date is only accepted with its offset.
 import type { Response } from 'supertest';
-import { api, buildWorld, createSession, expectError, fingerprint, ok, World } from './setup/factory';
+import { api, buildWorld, createSession, expectError, failedFirstConvocation, fingerprint, ok, World } from './setup/factory';
 import { bootTestApp, TestApp } from './setup/test-app';
 
 let t: TestApp;
@@ -24,15 +24,18 @@ describe('second convocation (L2121-17)', () => {
 
   it('cannot be switched on once the session is open, to vote without the quorum', async () => {
     const w = await buildWorld(t, { attendance: [...fourPresent] });
+    const firstConvocationSessionId = await failedFirstConvocation(w, '2024-03-04T18:30:00+01:00');
     const s = await session(w);
-    await refused(w, () => t.http.patch(api(w).session).send({ version: s.version, secondConvocation: true }), 409, 'SESSION_TRANSITION_INVALID', /secondConvocation.*open/);
+    await refused(w, () => t.http.patch(api(w).session).send({ version: s.version, secondConvocation: true, firstConvocationSessionId }), 409, 'SESSION_TRANSITION_INVALID', /secondConvocation.*open/);
     expectError(await t.http.post(api(w).vote(w.items[0])).send(counts(4)), 422, 'QUORUM_NOT_MET');
   });
 
-  it('is still set freely before the session opens', async () => {
+  it('is still set before the session opens, naming the failed first convocation', async () => {
     const w = await buildWorld(t, { attendance: [...fourPresent], open: false });
+    const firstConvocationSessionId = await failedFirstConvocation(w, '2024-03-04T18:30:00+01:00');
     const s = await session(w);
-    expect(ok(await t.http.patch(api(w).session).send({ version: s.version, secondConvocation: true })).body.secondConvocation).toBe(true);
+    expect(ok(await t.http.patch(api(w).session).send({ version: s.version, secondConvocation: true, firstConvocationSessionId })).body)
+      .toMatchObject({ secondConvocation: true, firstConvocationSessionId });
   });
 });
 
@@ -112,7 +115,7 @@ describe('startsAt (sessions are judged on their Europe/Paris date)', () => {
 });
 
 describe('null where a session field has no null', () => {
-  it.each(['presidentId', 'secretaryIds', 'secondConvocation', 'startsAt'])('%s: null is a 400 naming the field, not a 500', async (field) => {
+  it.each(['presidentId', 'secretaryIds', 'secondConvocation', 'firstConvocationSessionId', 'startsAt'])('%s: null is a 400 naming the field, not a 500', async (field) => {
     const w = await buildWorld(t, { items: 0, open: false });
     const s = await session(w);
     await refused(w, () => t.http.patch(api(w).session).send({ version: s.version, [field]: null }), 400, 'VALIDATION_FAILED', new RegExp(field));

@@ -47,6 +47,7 @@ describe('ids of another collectivity', () => {
       ['session in B body', 'post', `${a.base}/sessions`, { bodyId: b.bodyId, startsAt: '2024-05-01T18:00:00+02:00' }],
       ['B president', 'patch', api(a).session, { version: s.version, presidentId: b.m[0] }],
       ['B secretary', 'patch', api(a).session, { version: s.version, secretaryIds: [b.m[1]] }],
+      ['B first convocation', 'post', `${a.base}/sessions`, { bodyId: a.bodyId, startsAt: '2024-05-01T18:00:00+02:00', secondConvocation: true, firstConvocationSessionId: b.sessionId }],
       ['item in B session', 'post', `${a.base}/sessions/${b.sessionId}/items`, { object: 'X' }],
       ['B rapporteur', 'patch', api(a).item(a.items[1]), { version: item.version, rapporteurId: b.m[0] }],
       ['edit B item', 'patch', `${a.base}/items/${b.items[1]}`, { version: 1, object: 'X' }],

@@ -11,5 +11,6 @@ export * from './voting';
 export * from './elections';
 export * from './numbering';
 export * from './session-lifecycle';
+export * from './second-convocation';
 export * from './minutes';
 export * from './ballot-requests';

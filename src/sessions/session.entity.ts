@@ -11,6 +11,8 @@ export class Session {
   @Column('date', { name: 'convocation_date', nullable: true }) convocationDate: string | null;
   /** L2121-17: convened again after a failed quorum; deliberates whatever the number present. */
   @Column('boolean', { name: 'second_convocation', default: false }) secondConvocation: boolean;
+  /** L2121-17: the earlier session of the same body whose quorum failed at its opening (set with secondConvocation). */
+  @Column('uuid', { name: 'first_convocation_session_id', nullable: true }) firstConvocationSessionId: string | null;
   @Column('uuid', { name: 'president_id', nullable: true }) presidentId: string | null;
   @Column('text', { default: 'planned' }) status: SessionStatus;
   @Column('integer', { default: 1 }) version: number;

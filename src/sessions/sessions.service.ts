@@ -10,6 +10,7 @@ import { presenceAt } from '../domain/attendance';
 import { Member } from '../members/member.entity';
 import { itemContext, loadSessionContext, localParts, membersInOffice } from '../register/session-context';
 import { CreateSessionDto, TransitionDto, UpdateSessionDto } from './dto/session.dto';
+import { assertConvocation, firstConvocationFacts } from './first-convocation';
 import { Session, SessionSecretary, SessionTransition } from './session.entity';
 
 @Injectable()
@@ -22,10 +23,12 @@ export class SessionsService {
       const startsAt = new Date(dto.startsAt);
       assertConvokedBefore(dto.convocationDate ?? null, startsAt);
       const repo = em.getRepository(Session);
-      const session = await repo.save(repo.create({
+      const draft = repo.create({
         collectivityId, bodyId: body.id, startsAt, place: dto.place ?? null, convocationDate: dto.convocationDate ?? null,
-        secondConvocation: dto.secondConvocation ?? false, presidentId: null, status: 'planned',
-      }));
+        secondConvocation: dto.secondConvocation ?? false, firstConvocationSessionId: dto.firstConvocationSessionId ?? null, presidentId: null, status: 'planned',
+      });
+      await assertConvocation(em, draft, body.ruleProfile);
+      const session = await repo.save(draft);
       await this.assignOfficers(em, session, dto.presidentId, dto.secretaryIds);
       return this.view(em, collectivityId, session.id);
     });
@@ -42,7 +45,13 @@ export class SessionsService {
       if (dto.place !== undefined) session.place = dto.place;
       if (dto.convocationDate !== undefined) session.convocationDate = dto.convocationDate;
       if (dto.secondConvocation !== undefined) session.secondConvocation = dto.secondConvocation;
+      // Switched off, the second convocation no longer names a first one.
+      if (dto.firstConvocationSessionId !== undefined || !session.secondConvocation) session.firstConvocationSessionId = dto.firstConvocationSessionId ?? null;
       assertConvokedBefore(session.convocationDate, session.startsAt);
+      if (dto.startsAt !== undefined || dto.secondConvocation !== undefined || dto.firstConvocationSessionId !== undefined) {
+        const body = await em.getRepository(Body).findOneByOrFail({ id: session.bodyId, collectivityId });
+        await assertConvocation(em, session, body.ruleProfile);
+      }
       session.version += 1;
       await em.getRepository(Session).save(session);
       await this.assignOfficers(em, session, dto.presidentId, dto.secretaryIds);
@@ -63,6 +72,7 @@ export class SessionsService {
       dto.place !== undefined && dto.place !== session.place && 'place',
       dto.convocationDate !== undefined && dto.convocationDate !== session.convocationDate && 'convocationDate',
       dto.secondConvocation !== undefined && dto.secondConvocation !== session.secondConvocation && 'secondConvocation',
+      dto.firstConvocationSessionId !== undefined && dto.firstConvocationSessionId !== session.firstConvocationSessionId && 'firstConvocationSessionId',
       dto.presidentId !== undefined && dto.presidentId !== session.presidentId && 'presidentId',
       dto.secretaryIds !== undefined && dto.secretaryIds.join() !== secretaries.join() && 'secretaryIds',
     ].filter((f): f is string => !!f);
@@ -71,8 +81,9 @@ export class SessionsService {
     if (voted) {
       throw new DomainError('ITEM_ALREADY_VOTED', `Item ${voted.number} is voted: ${changed.join(', ')} of its session can no longer change`, { itemId: voted.id, fields: changed });
     }
-    if (changed.includes('secondConvocation') && session.status === 'open') {
-      throw new DomainError('SESSION_TRANSITION_INVALID', 'secondConvocation is decided when convening: it cannot change once the session is open (L2121-17)', { field: 'secondConvocation' });
+    const convocation = changed.find((f) => f === 'secondConvocation' || f === 'firstConvocationSessionId');
+    if (convocation && session.status === 'open') {
+      throw new DomainError('SESSION_TRANSITION_INVALID', `${convocation} is decided when convening: it cannot change once the session is open (L2121-17)`, { field: convocation });
     }
   }
 
@@ -118,8 +129,11 @@ export class SessionsService {
   async view(em: EntityManager, collectivityId: string, id: string) {
     const ctx = await loadSessionContext(em, collectivityId, id);
     const transitions = await em.getRepository(SessionTransition).find({ where: { sessionId: id, collectivityId }, order: { at: 'ASC' } });
+    const first = ctx.session.firstConvocationSessionId ? await firstConvocationFacts(em, collectivityId, ctx.session.firstConvocationSessionId) : null;
     return {
       ...ctx.session, localDate: ctx.localDate, localTime: ctx.localTime, body: ctx.body, profile: ctx.profile,
+      // L2121-17: the failed first convocation that lets this one deliberate whatever the number present.
+      firstConvocation: first && { id: first.id, localDate: first.localDate, localTime: first.localTime, status: first.status, quorum: first.openingQuorum },
       president: ctx.session.presidentId ? (ctx.membersById.get(ctx.session.presidentId) ?? null) : null,
       secretaries: ctx.secretaries,
       inOffice: ctx.members.filter((m) => m.seat === 'titulaire').length,

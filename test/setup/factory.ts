@@ -72,6 +72,21 @@ export async function transition(w: Pick<World, 't' | 'cid'>, sessionId: string,
   return ok(await w.t.http.post(`/api/collectivities/${w.cid}/sessions/${sessionId}/transitions`).send({ to, version: s.version })).body;
 }
 
+export const daysBefore = (startsAt: string, days: number) => new Date(Date.parse(startsAt) - days * 86_400_000).toISOString();
+
+/**
+ * A first convocation of the body whose quorum failed at its opening (L2121-17): only the president came,
+ * the others are recorded absent, and the session was opened and closed without a vote.
+ */
+export async function failedFirstConvocation(w: Pick<World, 't' | 'cid' | 'bodyId' | 'm'>, startsAt: string, present = 1): Promise<string> {
+  const s = await createSession(w, startsAt, { presidentId: w.m[0] });
+  ok(await w.t.http.put(`/api/collectivities/${w.cid}/sessions/${s.id}/attendance`).send({
+    entries: w.m.map((id, i) => ({ memberId: id, status: i < present ? 'present' : 'absent' })),
+  }));
+  for (const to of ['convened', 'open', 'closed']) await transition(w, s.id, to);
+  return s.id;
+}
+
 /** A collectivity with one body, its members, a session with its agenda and opening attendance, opened. */
 export async function buildWorld(t: TestApp, o: WorldOptions = {}): Promise<World> {
   const n = o.members ?? 9;
@@ -88,8 +103,11 @@ export async function buildWorld(t: TestApp, o: WorldOptions = {}): Promise<Worl
     sup[i] = await createMember(t, cid, 500 + i, [{ bodyId: body.id, seat: 'suppleant', titulaireId: m[i], startDate: start }]);
   }
   const w: World = { t, cid, bodyId: body.id, sessionId: '', m, sup, items: [], base: `/api/collectivities/${cid}` };
-  const session = await createSession(w, o.startsAt ?? '2024-03-11T18:30:00+01:00', {
-    presidentId: m[0], secretaryIds: [m[1]], secondConvocation: o.secondConvocation ?? false, convocationDate: '2024-03-04',
+  const startsAt = o.startsAt ?? '2024-03-11T18:30:00+01:00';
+  // L2121-17: a second convocation names the first one, whose quorum failed a week earlier.
+  const first = o.secondConvocation ? { secondConvocation: true, firstConvocationSessionId: await failedFirstConvocation(w, daysBefore(startsAt, 7)) } : {};
+  const session = await createSession(w, startsAt, {
+    presidentId: m[0], secretaryIds: [m[1]], convocationDate: '2024-03-04', ...first,
   });
   w.sessionId = session.id;
   for (let i = 0; i < (o.items ?? 3); i++) {

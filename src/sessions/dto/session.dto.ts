@@ -21,8 +21,12 @@ export class CreateSessionDto {
   @ApiPropertyOptional({ example: '2019-09-18' }) @IsOptional() @IsISO8601({ strict: true }) @Length(10, 10)
   convocationDate?: string;
 
-  @ApiPropertyOptional({ description: 'Second convocation after a failed quorum (L2121-17)' }) @OptionalNotNull() @IsBoolean()
+  @ApiPropertyOptional({ description: 'Second convocation after a failed quorum (L2121-17): requires firstConvocationSessionId' }) @OptionalNotNull() @IsBoolean()
   secondConvocation?: boolean;
+
+  @ApiPropertyOptional({ description: 'With secondConvocation: the earlier session of the body whose quorum failed at its opening, closed or cancelled without a vote, at least three clear days before' })
+  @OptionalNotNull() @IsUUID()
+  firstConvocationSessionId?: string;
 
   @ApiPropertyOptional() @OptionalNotNull() @IsUUID()
   presidentId?: string;
@@ -47,8 +51,11 @@ export class UpdateSessionDto {
   @ApiPropertyOptional() @IsOptional() @IsISO8601({ strict: true }) @Length(10, 10)
   convocationDate?: string;
 
-  @ApiPropertyOptional() @OptionalNotNull() @IsBoolean()
+  @ApiPropertyOptional({ description: 'Switching it off clears firstConvocationSessionId' }) @OptionalNotNull() @IsBoolean()
   secondConvocation?: boolean;
+
+  @ApiPropertyOptional({ description: 'See CreateSessionDto' }) @OptionalNotNull() @IsUUID()
+  firstConvocationSessionId?: string;
 
   @ApiPropertyOptional() @OptionalNotNull() @IsUUID()
   presidentId?: string;

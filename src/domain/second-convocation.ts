@@ -1,0 +1,87 @@
+// Second convocation (L2121-17; départements L3121-14, régions L4132-13): when the quorum fails, the
+// assembly is convened again and then deliberates whatever the number present. Waiving the quorum is
+// lawful only after a first convocation of the same body that failed for want of it, days earlier.
+import { DomainError } from './errors';
+import { assertIsoDate } from './iso-date';
+import type { ProfileCode, QuorumState } from './types';
+
+/**
+ * "À trois jours au moins d'intervalle": three clear days between the two meetings, so their dates are
+ * at least four apart (Monday → Friday). Départements and régions meet "de plein droit trois jours plus
+ * tard": Registre applies the same count to them.
+ */
+export const SECOND_CONVOCATION_MIN_DAYS = 4;
+
+/** The session convened again, as created or changed. */
+export interface SecondConvocation {
+  /** Absent while the session is being created. */
+  id?: string;
+  bodyId: string;
+  /** Local (Europe/Paris) date of the session, YYYY-MM-DD. */
+  localDate: string;
+  profile: ProfileCode;
+  secondConvocation: boolean;
+  firstConvocationSessionId: string | null;
+}
+
+/** What the register says of the first convocation. */
+export interface FirstConvocation {
+  id: string;
+  bodyId: string;
+  localDate: string;
+  status: string;
+  secondConvocation: boolean;
+  /** Number of the first item voted in it, if any: a session that deliberated did not fail. */
+  votedItem: string | null;
+  /** At least one opening attendance row: the failure is on record. */
+  openingRecorded: boolean;
+  /** The quorum at the opening (position 1). */
+  openingQuorum: Pick<QuorumState, 'needed' | 'counted' | 'met'>;
+}
+
+/** Whole days from `from` to `to`, on the calendar (no hours, so no summer-time surprise). */
+export function daysBetween(from: string, to: string): number {
+  assertIsoDate(from, 'from');
+  assertIsoDate(to, 'to');
+  return Math.round((Date.parse(`${to}T00:00:00Z`) - Date.parse(`${from}T00:00:00Z`)) / 86_400_000);
+}
+
+const ARTICLE: Partial<Record<ProfileCode, string>> = { departement: 'L3121-14', commission_permanente: 'L3121-14', region: 'L4132-13' };
+
+/** Throws SECOND_CONVOCATION_INVALID naming the rule broken; `first` is the session the link names (null without one). */
+export function assertSecondConvocation(s: SecondConvocation, first: FirstConvocation | null): void {
+  const article = ARTICLE[s.profile] ?? 'L2121-17';
+  const fail = (rule: string, message: string, details: Record<string, unknown> = {}): never => {
+    throw new DomainError('SECOND_CONVOCATION_INVALID', message, { rule, field: 'firstConvocationSessionId', article, ...details });
+  };
+  if (!s.secondConvocation) {
+    if (s.firstConvocationSessionId) fail('second_convocation_flag', 'firstConvocationSessionId is set only on a second convocation (secondConvocation: true)');
+    return;
+  }
+  if (!s.firstConvocationSessionId || !first) {
+    return fail('first_convocation_required', `secondConvocation requires firstConvocationSessionId: the earlier session of this body whose quorum was not met (${article})`);
+  }
+  const f = `firstConvocationSessionId: session ${first.id}`;
+  if (first.id === s.id) fail('not_itself', 'firstConvocationSessionId: a session cannot be its own first convocation');
+  if (first.bodyId !== s.bodyId) fail('same_body', `${f} belongs to another body: the same assembly is convened again (${article})`);
+  if (first.secondConvocation) {
+    fail('first_not_second_convocation', `${f} was itself a second convocation, which deliberates whatever the number present: its quorum cannot fail (${article})`);
+  }
+  if (first.status !== 'closed' && first.status !== 'cancelled') {
+    fail('first_ended', `${f} is ${first.status}: a failed first convocation is closed or cancelled, its record final`, { status: first.status });
+  }
+  if (first.votedItem) fail('first_without_vote', `${f} voted item ${first.votedItem}: it deliberated, so its quorum did not fail (${article})`);
+  if (!first.openingRecorded) fail('first_opening_recorded', `${f} has no opening attendance: record it to show the quorum was not met (${article})`);
+  const q = first.openingQuorum;
+  if (q.met) {
+    fail('first_quorum_failed', `firstConvocationSessionId: the quorum of session ${first.id} was met at its opening (${q.counted} counted, ${q.needed} needed): no second convocation (${article})`, {
+      counted: q.counted, needed: q.needed,
+    });
+  }
+  const days = daysBetween(first.localDate, s.localDate);
+  if (days < SECOND_CONVOCATION_MIN_DAYS) {
+    fail('three_clear_days',
+      `A second convocation is held at least three clear days after the first (${article}): ${first.localDate} to ${s.localDate} is ${days} days apart, at least ${SECOND_CONVOCATION_MIN_DAYS} needed`,
+      { field: 'startsAt', days, minDays: SECOND_CONVOCATION_MIN_DAYS });
+  }
+}
