@@ -25,7 +25,7 @@ async function hundredItemSession(app: INestApplication, cid: string, bodyId: st
   let s = await sessions.create(cid, { bodyId, startsAt: '2019-11-25T18:30:00+01:00', convocationDate: '2019-11-15', place: 'Lumbres', presidentId: member('LEROY C.'), secretaryIds: [member('MAILLOT D.')] });
   s = await sessions.transition(cid, s.id, { to: 'convened', version: s.version });
   s = await sessions.transition(cid, s.id, { to: 'open', version: s.version });
-  await app.get(AttendanceService).setOpening(cid, s.id, { entries: CCPL_MEMBERS.map((d) => ({ memberId: member(d.key), status: d.status === 'absent' ? 'absent' : 'present' })) });
+  await app.get(AttendanceService).setOpening(cid, s.id, { version: s.version, entries: CCPL_MEMBERS.map((d) => ({ memberId: member(d.key), status: d.status === 'absent' ? 'absent' : 'present' })) });
   const reasons = 'Vu le code général des collectivités territoriales,\n\nConsidérant '.concat('la nécessité de poursuivre les actions engagées, '.repeat(40), '\n\n');
   for (let i = 0; i < ITEMS; i++) {
     const item = await app.get(ItemsService).create(cid, s.id, { object: `DELIBERATION DE TEST N°${i + 1}`, rapporteurId: member('LEROY C.'), reasonsMd: reasons.repeat(3), decisionMd: '- **DÉCIDE** d’approuver le projet' });

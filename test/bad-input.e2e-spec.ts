@@ -157,7 +157,7 @@ describe('bad input', () => {
     refused(await t.http.post(a.items).send({ object: long }), 400, 'VALIDATION_FAILED', /^object: /);
     refused(await t.http.post(a.items).send({ object: 'POINT', reasonsMd: long }), 400, 'VALIDATION_FAILED', /^reasonsMd: /);
     refused(await t.http.post(a.proxies).send({ giverId: long, holderId: w.m[1] }), 400, 'VALIDATION_FAILED', /^giverId: /);
-    refused(await t.http.put(a.attendance).send({ entries: Array.from({ length: 10000 }, () => ({ memberId: w.m[0], status: 'present' })) }), 400, 'VALIDATION_FAILED', /entries/);
+    refused(await t.http.put(a.attendance).send({ version: 1, entries: Array.from({ length: 10000 }, () => ({ memberId: w.m[0], status: 'present' })) }), 400, 'VALIDATION_FAILED', /entries/);
   });
 
   it('huge, fractional and negative numbers are refused, not stored nor crashed on', async () => {

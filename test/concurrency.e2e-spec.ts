@@ -1,7 +1,7 @@
 // Concurrent edits are detected, not overwritten: of two requests racing on the same record,
 // exactly one wins and the other gets the code of the rule it would have broken.
 import type { Response } from 'supertest';
-import { api, buildWorld, expectError, ok, World } from './setup/factory';
+import { api, buildWorld, expectError, fingerprint, ok, World } from './setup/factory';
 import { bootTestApp, TestApp } from './setup/test-app';
 
 let t: TestApp;
@@ -103,5 +103,36 @@ describe('concurrent requests', () => {
     expect(new Set(items.map((i: { position: number }) => i.position)).size).toBe(items.length);
     expect(new Set(items.map((i: { number: string }) => i.number)).size).toBe(items.length);
     expect(items.map((i: { position: number }) => i.position)).toEqual(items.map((_: unknown, k: number) => k + 1));
+  });
+});
+
+describe('the opening attendance carries the session version it was read with', () => {
+  const entries = (w: World, present: number) => w.m.map((memberId, i) => ({ memberId, status: i < present ? 'present' : 'excused' }));
+
+  it('two clerks saving it at once with the same version: one 200, one 409 CONFLICT_STALE_VERSION, the winner kept', async () => {
+    const w = await buildWorld(t);
+    const { version } = ok(await t.http.get(api(w).attendance)).body;
+    expect(version).toBe(ok(await t.http.get(api(w).session)).body.version);
+    const [a, b] = await Promise.all([6, 8].map((n) => t.http.put(api(w).attendance).send({ version, entries: entries(w, n) })));
+    const { won, lost } = outcome([a, b]);
+    expect([won.length, lost.length]).toEqual([1, 1]);
+    expect(won[0].status).toBe(200);
+    expectError(lost[0], 409, 'CONFLICT_STALE_VERSION', new RegExp(`version ${version + 1}, you sent ${version}`));
+    expect(won[0].body.version).toBe(version + 1);
+    const after = ok(await t.http.get(api(w).attendance)).body;
+    expect(after).toMatchObject({ version: version + 1, openingState: { presentTitulaires: won[0].body.openingState.presentTitulaires } });
+    expect(ok(await t.http.get(api(w).session)).body.version).toBe(version + 1);
+  });
+
+  it('is refused without its version (400 naming it) or with a stale one (409), and nothing is written', async () => {
+    const w = await buildWorld(t);
+    const before = await fingerprint(t, w.cid);
+    expectError(await t.http.put(api(w).attendance).send({ entries: entries(w, 5) }), 400, 'VALIDATION_FAILED', /version/);
+    const { version } = ok(await t.http.get(api(w).session)).body;
+    ok(await t.http.patch(api(w).session).send({ version, place: 'Salle B' }));
+    expectError(await t.http.put(api(w).attendance).send({ version, entries: entries(w, 5) }), 409, 'CONFLICT_STALE_VERSION', /reload and retry/);
+    const after = await fingerprint(t, w.cid);
+    expect(after.attendance).toEqual(before.attendance);
+    expect(ok(await t.http.get(api(w).attendance)).body.openingState.presentTitulaires).toBe(7);
   });
 });

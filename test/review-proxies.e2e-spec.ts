@@ -1,7 +1,7 @@
 // Review: a proxy that covers the following sessions (L2121-20) obeys the rules in each of them,
 // and neither its registration nor its revocation can shift an item already voted there.
 import type { Response } from 'supertest';
-import { api, buildWorld, createSession, expectError, fingerprint, ok, transition, World } from './setup/factory';
+import { api, buildWorld, createSession, expectError, fingerprint, ok, putAttendance, transition, World } from './setup/factory';
 import { bootTestApp, TestApp } from './setup/test-app';
 
 let t: TestApp;
@@ -23,7 +23,7 @@ async function nextSession(w: World, o: { attendance?: boolean; open?: boolean }
   const items: string[] = [];
   for (let i = 0; i < 2; i++) items.push(ok(await t.http.post(`${base}/items`).send({ object: `SUITE ${i + 1}` })).body.id);
   if (o.attendance ?? true) {
-    ok(await t.http.put(`${base}/attendance`).send({ entries: w.m.map((id, i) => ({ memberId: id, status: i < 7 ? 'present' : 'excused' })) }));
+    ok(await putAttendance(w, s.id, w.m.map((id, i) => ({ memberId: id, status: i < 7 ? 'present' : 'excused' }))));
   }
   if (o.open) { await transition(w, s.id, 'convened'); await transition(w, s.id, 'open'); }
   return { id: s.id as string, base, items };
@@ -56,7 +56,7 @@ describe('a proxy covering the following sessions', () => {
     const s2 = await nextSession(w, { attendance: false });
     const p = ok(await t.http.post(api(w).proxies).send({ giverId: w.m[7], holderId: w.m[1], followingSessionIds: [s2.id] })).body;
     expect(p.sessionIds).toEqual([w.sessionId, s2.id]);
-    ok(await t.http.put(`${s2.base}/attendance`).send({ entries: w.m.map((id, i) => ({ memberId: id, status: i < 7 ? 'present' : 'excused' })) }));
+    ok(await putAttendance(w, s2.id, w.m.map((id, i) => ({ memberId: id, status: i < 7 ? 'present' : 'excused' }))));
     const state = ok(await t.http.get(`${w.base}/items/${s2.items[0]}/state`)).body;
     expect(state.attendance.represented.map((r: { giver: { id: string } }) => r.giver.id)).toEqual([w.m[7]]);
   });

@@ -1,7 +1,7 @@
 // Every rule of issue 2 point 5 over HTTP: the offending request is refused with its own code, a message
 // naming the rule, and nothing in the register changes (fingerprint of every tenant table, and the API).
 import type { Response } from 'supertest';
-import { api, buildWorld, createMember, createSession, expectError, fingerprint, ok, transition, World } from './setup/factory';
+import { api, buildWorld, createMember, createSession, expectError, fingerprint, ok, putAttendance, transition, World } from './setup/factory';
 import { bootTestApp, TestApp } from './setup/test-app';
 
 let t: TestApp;
@@ -177,16 +177,16 @@ describe('attendance and suppléants (L5211-6)', () => {
     const w = await buildWorld(t, { profile: 'epci', suppleantsFor: [3, 8] });
     const opening = w.m.map((id, i) => ({ memberId: id, status: i < 7 ? 'present' : 'excused' }));
     // m3 is present: his suppléant cannot sit beside him.
-    await refused(w, () => t.http.put(api(w).attendance).send({ entries: [...opening, { memberId: w.sup[3], status: 'present', replacesMemberId: w.m[3] }] }),
+    await refused(w, () => putAttendance(w, w.sessionId, [...opening, { memberId: w.sup[3], status: 'present', replacesMemberId: w.m[3] }]),
       422, 'SUPPLEANT_MISMATCH', /titulaire/);
     // m8's suppléant cannot take m7's seat.
-    await refused(w, () => t.http.put(api(w).attendance).send({ entries: [...opening, { memberId: w.sup[8], status: 'present', replacesMemberId: w.m[7] }] }),
+    await refused(w, () => putAttendance(w, w.sessionId, [...opening, { memberId: w.sup[8], status: 'present', replacesMemberId: w.m[7] }]),
       422, 'SUPPLEANT_MISMATCH', /can only replace his own titulaire/);
     // Nor can a suppléant arrive while his titulaire is in the room.
     await refused(w, () => t.http.post(api(w).changes).send({ memberId: w.sup[3], kind: 'arrival', fromItemId: w.items[1] }), 422, 'SUPPLEANT_MISMATCH', /titulaire/);
     expect(ok(await t.http.get(api(w).attendance)).body.openingState.presentSuppleants).toBe(0);
     // The lawful case: m8 excused, his suppléant sits for him.
-    const set = ok(await t.http.put(api(w).attendance).send({ entries: [...opening, { memberId: w.sup[8], status: 'present', replacesMemberId: w.m[8] }] })).body;
+    const set = ok(await putAttendance(w, w.sessionId, [...opening, { memberId: w.sup[8], status: 'present', replacesMemberId: w.m[8] }])).body;
     expect(set.openingState).toMatchObject({ presentTitulaires: 7, presentSuppleants: 1, voters: 8 });
   });
 
@@ -212,7 +212,7 @@ describe('closed sessions and versions', () => {
       ['PATCH session', () => t.http.patch(a.session).send({ version: closed.version, place: 'Ailleurs' })],
       ['add item', () => t.http.post(a.items).send({ object: 'POINT AJOUTE' })],
       ['edit item', () => t.http.patch(a.item(w.items[1])).send({ version: draft.version, object: 'AUTRE' })],
-      ['attendance', () => t.http.put(a.attendance).send({ entries: [] })],
+      ['attendance', () => t.http.put(a.attendance).send({ version: closed.version, entries: [] })],
       ['attendance change', () => t.http.post(a.changes).send({ memberId: w.m[3], kind: 'departure', fromItemId: w.items[1] })],
       ['proxy', () => t.http.post(a.proxies).send({ giverId: w.m[8], holderId: w.m[3] })],
       ['vote', () => t.http.post(a.vote(w.items[1])).send(counts(8, 0, 0))],

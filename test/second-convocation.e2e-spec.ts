@@ -2,7 +2,7 @@
 // the first convocation whose quorum failed, of the same body, held at least three clear days before.
 import type { Response } from 'supertest';
 import {
-  api, buildWorld, createSession, expectError, failedFirstConvocation, fingerprint, ok, Profile, transition, World,
+  api, buildWorld, createSession, expectError, failedFirstConvocation, fingerprint, ok, Profile, putAttendance, transition, World,
 } from './setup/factory';
 import { bootTestApp, TestApp } from './setup/test-app';
 
@@ -31,7 +31,7 @@ const INVALID = 'SECOND_CONVOCATION_INVALID';
 async function session(w: World, startsAt: string, present: number, status: string[], items = 0): Promise<string> {
   const s = await createSession(w, startsAt, { presidentId: w.m[0] });
   for (let i = 0; i < items; i++) ok(await t.http.post(`${w.base}/sessions/${s.id}/items`).send({ object: `POINT ${i + 1}` }));
-  ok(await t.http.put(`${w.base}/sessions/${s.id}/attendance`).send({ entries: w.m.map((id, i) => ({ memberId: id, status: i < present ? 'present' : 'absent' })) }));
+  ok(await putAttendance(w, s.id, w.m.map((id, i) => ({ memberId: id, status: i < present ? 'present' : 'absent' }))));
   for (const to of status) await transition(w, s.id, to);
   return s.id;
 }
@@ -115,7 +115,7 @@ describe('creating a second convocation', () => {
     const w = await world();
     const first = await failedFirstConvocation(w, MONDAY);
     const again = ok(await post(w, FRIDAY, link(first))).body.id;
-    ok(await t.http.put(`${w.base}/sessions/${again}/attendance`).send({ entries: [{ memberId: w.m[0], status: 'present' }] }));
+    ok(await putAttendance(w, again, [{ memberId: w.m[0], status: 'present' }]));
     for (const to of ['convened', 'open', 'closed']) await transition(w, again, to);
     await refused(w, () => post(w, '2024-03-15T18:30:00+01:00', link(again)), 422, INVALID, /itself a second convocation/);
   });

@@ -2,7 +2,8 @@ import { Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import { assertEditable } from '../deliberations/items.service';
 import { computeAttendance, presenceAt } from '../domain/attendance';
-import { DomainError } from '../domain/errors';
+import { assertVersion, DomainError } from '../domain/errors';
+import { Session } from '../sessions/session.entity';
 import { itemContext, loadSessionContext, SessionContext } from '../register/session-context';
 import { AttendanceChangeDto, SetAttendanceDto } from './dto/attendance.dto';
 import { Attendance, AttendanceChangeRow } from './attendance.entity';
@@ -11,10 +12,14 @@ import { Attendance, AttendanceChangeRow } from './attendance.entity';
 export class AttendanceService {
   constructor(private readonly db: DataSource) {}
 
-  /** Records who is there at the opening. Refused once an item is voted: the record of a vote cannot shift under it. */
+  /**
+   * Records who is there at the opening, replacing the record: it carries the session version read, so that of
+   * two clerks saving at once the second is refused, not silently overwritten. Refused once an item is voted.
+   */
   setOpening(collectivityId: string, sessionId: string, dto: SetAttendanceDto) {
     return this.db.transaction(async (em) => {
       const ctx = await loadSessionContext(em, collectivityId, sessionId, true);
+      assertVersion('Session', sessionId, dto.version, ctx.session.version);
       assertEditable(ctx);
       assertNoVoteFrom(ctx, 1);
       const seen = new Set<string>();
@@ -32,6 +37,7 @@ export class AttendanceService {
       for (const r of rows) assertTitulaireAway(ctx, r.memberId, r.status === 'present' && presentIds.has(ctx.membersById.get(r.memberId)?.titulaireId ?? ''));
       await em.getRepository(Attendance).delete({ sessionId, collectivityId });
       if (rows.length) await em.getRepository(Attendance).insert(rows.map((r) => ({ ...r, collectivityId, sessionId })));
+      await em.getRepository(Session).update({ id: sessionId, collectivityId }, { version: ctx.session.version + 1 });
       return this.summary(collectivityId, sessionId, em);
     });
   }
@@ -62,6 +68,8 @@ export class AttendanceService {
   async summary(collectivityId: string, sessionId: string, em = this.db.manager) {
     const ctx = await loadSessionContext(em, collectivityId, sessionId);
     return {
+      /** The session's version: PUT .../attendance sends it back. */
+      version: ctx.session.version,
       opening: ctx.attendance,
       changes: ctx.changeRows,
       openingState: computeAttendance(itemContext(ctx, 1)),

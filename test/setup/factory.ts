@@ -72,6 +72,13 @@ export async function transition(w: Pick<World, 't' | 'cid'>, sessionId: string,
   return ok(await w.t.http.post(`/api/collectivities/${w.cid}/sessions/${sessionId}/transitions`).send({ to, version: s.version })).body;
 }
 
+/** PUT of the opening attendance with the session version read just before (a stale one is refused, 409). */
+export async function putAttendance(w: Pick<World, 't' | 'cid'>, sessionId: string, entries: object[]): Promise<Response> {
+  const path = `/api/collectivities/${w.cid}/sessions/${sessionId}`;
+  const { version } = ok(await w.t.http.get(path)).body;
+  return w.t.http.put(`${path}/attendance`).send({ version, entries });
+}
+
 export const daysBefore = (startsAt: string, days: number) => new Date(Date.parse(startsAt) - days * 86_400_000).toISOString();
 
 /**
@@ -80,9 +87,7 @@ export const daysBefore = (startsAt: string, days: number) => new Date(Date.pars
  */
 export async function failedFirstConvocation(w: Pick<World, 't' | 'cid' | 'bodyId' | 'm'>, startsAt: string, present = 1): Promise<string> {
   const s = await createSession(w, startsAt, { presidentId: w.m[0] });
-  ok(await w.t.http.put(`/api/collectivities/${w.cid}/sessions/${s.id}/attendance`).send({
-    entries: w.m.map((id, i) => ({ memberId: id, status: i < present ? 'present' : 'absent' })),
-  }));
+  ok(await putAttendance(w, s.id, w.m.map((id, i) => ({ memberId: id, status: i < present ? 'present' : 'absent' }))));
   for (const to of ['convened', 'open', 'closed']) await transition(w, s.id, to);
   return s.id;
 }
@@ -114,7 +119,7 @@ export async function buildWorld(t: TestApp, o: WorldOptions = {}): Promise<Worl
     w.items.push(ok(await t.http.post(`${w.base}/sessions/${w.sessionId}/items`).send({ object: `POINT ${i + 1}`, matiereCode: '7.1' })).body.id);
   }
   const statuses = o.attendance ?? m.map((_, i) => (i < n - 2 ? 'present' : 'excused'));
-  ok(await t.http.put(`${w.base}/sessions/${w.sessionId}/attendance`).send({ entries: m.map((id, i) => ({ memberId: id, status: statuses[i] ?? 'absent' })) }));
+  ok(await putAttendance(w, w.sessionId, m.map((id, i) => ({ memberId: id, status: statuses[i] ?? 'absent' }))));
   if (o.open ?? true) {
     await transition(w, w.sessionId, 'convened');
     await transition(w, w.sessionId, 'open');

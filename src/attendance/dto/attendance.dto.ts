@@ -1,6 +1,6 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
-import { ArrayMaxSize, IsArray, IsIn, IsOptional, IsUUID, ValidateNested } from 'class-validator';
+import { ArrayMaxSize, IsArray, IsIn, IsInt, IsOptional, IsUUID, Min, ValidateNested } from 'class-validator';
 import type { OpeningStatus } from '../../domain/types';
 
 export class AttendanceEntryDto {
@@ -15,6 +15,10 @@ export class AttendanceEntryDto {
 }
 
 export class SetAttendanceDto {
+  @ApiProperty({ description: "The session's version you read (GET .../attendance or the session): two clerks saving at once do not overwrite each other" })
+  @IsInt() @Min(1)
+  version: number;
+
   @ApiProperty({ type: [AttendanceEntryDto], description: 'Status of members at the opening; members left out are absent' })
   @IsArray() @ArrayMaxSize(1000) @ValidateNested({ each: true }) @Type(() => AttendanceEntryDto)
   entries: AttendanceEntryDto[];

@@ -71,6 +71,7 @@ async function seedSession107(s: DemoServices, ids: DemoIds): Promise<void> {
   session = await s.sessions.transition(cid, session.id, { to: 'convened', version: session.version });
   session = await s.sessions.transition(cid, session.id, { to: 'open', version: session.version });
   await s.attendance.setOpening(cid, session.id, {
+    version: session.version,
     entries: CCPL_MEMBERS.map((d) => ({ memberId: member(d.key), status: d.status })),
   });
   for (const d of CCPL_MEMBERS.filter((x) => x.proxyTo)) {

@@ -38,6 +38,7 @@ export async function seedSecondSession(s: DemoServices, ids: DemoIds): Promise<
     'POULAIN P.': 'absent', 'GARENAUX M.': 'absent',
   };
   await s.attendance.setOpening(cid, session.id, {
+    version: session.version,
     entries: [
       ...CCPL_MEMBERS.map((d) => ({ memberId: member(d.key), status: opening[d.key] ?? 'present' })),
       { memberId: member('LAMOTTE S.'), status: 'present', replacesMemberId: member('DUWAT A.') },
