@@ -83,7 +83,9 @@ export async function renderExtract(record: DeliberationRecord, opts: DocumentRe
 
 export async function renderMinutes(sessionRecord: SessionRecord, opts: DocumentRenderOptions = {}): Promise<RenderedDocument> {
   const { markdown, templateVersion } = minutesMarkdown(sessionRecord, opts);
-  return { pdf: await renderMarkdownToPdf(markdown, sessionMetadata(sessionRecord, 'Procès-verbal'), { pdfa: opts.pdfa }), templateVersion };
+  // L2121-15: until a later session adopts it, the document is a draft and says so in its metadata too.
+  const kind = sessionRecord.minutes?.status === 'adopted' ? 'Procès-verbal' : 'Projet de procès-verbal';
+  return { pdf: await renderMarkdownToPdf(markdown, sessionMetadata(sessionRecord, kind), { pdfa: opts.pdfa }), templateVersion };
 }
 
 export async function renderDeliberationsList(sessionRecord: SessionRecord, opts: DocumentRenderOptions = {}): Promise<RenderedDocument> {

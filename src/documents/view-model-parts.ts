@@ -229,6 +229,7 @@ export function result(record: DeliberationRecord): ResultVm {
       deliberatedSentence: `${capitalizeFirst(b.deliberating)} procède à l'élection au scrutin secret.`,
       wording: md(e.wording),
       summary: md(e.wording),
+      requestSentence: null,
       modeSentence: 'Le vote a lieu au scrutin secret (article L2121-21 du CGCT).',
       named: [],
       castingVoteSentence: null,
@@ -243,7 +244,7 @@ export function result(record: DeliberationRecord): ResultVm {
   if (!v) {
     return {
       kind: 'none', adopted: false, deliberatedSentence: `${capitalizeFirst(b.deliberating)} prend acte.`, wording: '',
-      summary: 'Sans vote', modeSentence: null, named: [], castingVoteSentence: null, election: null,
+      summary: 'Sans vote', requestSentence: null, modeSentence: null, named: [], castingVoteSentence: null, election: null,
     };
   }
   const adopted = v.outcome === 'adopted';
@@ -269,6 +270,7 @@ export function result(record: DeliberationRecord): ResultVm {
       : `Après en avoir délibéré, ${b.deliberating}, ${wording}, **REJETTE** la proposition.`,
     wording,
     summary: `${adopted ? 'Adoptée' : 'Rejetée'} ${wording}`,
+    requestSentence: requestSentence(v.mode, v.requestedBy ?? []),
     modeSentence: v.mode === 'roll_call' ? 'Le vote a lieu au scrutin public (article L2121-21 du CGCT).' : v.mode === 'secret' ? 'Le vote a lieu au scrutin secret (article L2121-21 du CGCT).' : null,
     named,
     castingVoteSentence: v.castingVote
@@ -276,6 +278,13 @@ export function result(record: DeliberationRecord): ResultVm {
       : null,
     election: null,
   };
+}
+
+/** L2121-21: the procès-verbal states who asked for a public vote or a secret ballot ("M. Jean GARDIN, Mme ..."). */
+export function requestSentence(mode: string, requesters: MemberRef[]): string | null {
+  if (requesters.length === 0 || (mode !== 'roll_call' && mode !== 'secret')) return null;
+  const names = requesters.map((m) => `${m.civility} ${md(memberFullName(m))}`);
+  return `Le scrutin ${mode === 'roll_call' ? 'public' : 'secret'} a été demandé par ${joinFrench(names)} (article L2121-21 du CGCT).`;
 }
 
 function capitalizeFirst(text: string): string {

@@ -117,6 +117,8 @@ export interface ResultVm {
   wording: string;
   /** "Adoptée à l'unanimité" for lists. */
   summary: string;
+  /** "Le scrutin public a été demandé par M. Jean GARDIN, Mme Anne FOURNIER et ... (article L2121-21 du CGCT)." */
+  requestSentence: string | null;
   /** "Le vote a eu lieu au scrutin public (article L2121-21 du CGCT)." */
   modeSentence: string | null;
   named: NamedSideVm[];
@@ -168,6 +170,8 @@ export interface ExtractViewModel {
 
 export interface MinutesItemVm {
   item: ItemVm;
+  /** The substance of the debates (L2121-15), Markdown written by the secretary; null when none. */
+  debatesMd: string | null;
   counts: CountsVm;
   attendance: AttendanceVm;
   presidency: PresidencyVm | null;
@@ -190,6 +194,14 @@ export interface MinutesViewModel {
   closingSentence: string;
   placeAndDate: string;
   signatures: SignatureVm[];
+  /** True until a later session adopts it (L2121-15): the title then reads "PROJET DE PROCÈS-VERBAL". */
+  draft: boolean;
+  /** "Projet de procès-verbal soumis à l'approbation du conseil communautaire lors de sa prochaine séance ..."; null once adopted. */
+  draftNotice: string | null;
+  /** "Procès-verbal adopté lors de la séance du 14 octobre 2019."; null while a draft. */
+  adoptionSentence: string | null;
+  /** "Publié le 18 octobre 2019."; null until published. */
+  publicationSentence: string | null;
   recourse: string;
 }
 

@@ -1,6 +1,7 @@
 // Computed state → what the templates print. Pure functions: no I/O, no clock.
 import type { DeliberationRecord } from '../domain/types';
 import { escapeMarkdown as md, formatDateLong } from './french-format';
+import { BLANK_MINUTES_RECORD, debatesMarkdown, minutesStatus } from './minutes-parts';
 import type { ExtractOptions, SessionRecord } from './types';
 import {
   RECOURSE,
@@ -72,13 +73,18 @@ function openingRecord(sessionRecord: SessionRecord): DeliberationRecord {
   return { ...first, collectivity: sessionRecord.collectivity, body: sessionRecord.body, session: sessionRecord.session, changesHere: [] };
 }
 
-/** The procès-verbal (L2121-15): date and time, president, attendance, secretary, quorum, agenda, results. */
+/**
+ * The procès-verbal (L2121-15): date and time, president, attendance, secretary, quorum, agenda, each
+ * deliberation with its debates, ballot requests and result; a draft until a later session adopts it.
+ */
 export function minutesViewModel(sessionRecord: SessionRecord, options: ExtractOptions = {}): MinutesViewModel {
   const opening = openingRecord(sessionRecord);
   const sessionPresidentId = sessionRecord.session.president?.id ?? null;
   const numberAt = numberAtFor(sessionRecord);
+  const minutes = sessionRecord.minutes ?? BLANK_MINUTES_RECORD;
+  const { documentTitle, ...status } = minutesStatus(minutes, body(opening));
   return {
-    header: header(opening, 'PROCÈS-VERBAL DE LA SÉANCE', null),
+    header: header(opening, documentTitle, null),
     body: body(opening),
     session: session(opening, options.yearWithMil ?? false),
     presidency: presidency({ ...opening, item: { ...opening.item, president: null } }),
@@ -90,6 +96,7 @@ export function minutesViewModel(sessionRecord: SessionRecord, options: ExtractO
       const presiding = it.item.president ?? sessionRecord.session.president;
       return {
         item: itemVm(it),
+        debatesMd: debatesMarkdown(minutes.debates[it.item.id]),
         counts: counts(it),
         attendance: attendance(it, numberAt, presiding?.id ?? null),
         presidency: presidency(it),
@@ -100,6 +107,7 @@ export function minutesViewModel(sessionRecord: SessionRecord, options: ExtractO
     closingSentence: "L'ordre du jour étant épuisé, la séance est levée.",
     placeAndDate: placeAndDate(options.signedAt ?? sessionRecord.session.place, sessionRecord.session.localDate),
     signatures: signatures({ session: sessionRecord.session }),
+    ...status,
     recourse: RECOURSE,
   };
 }

@@ -42,7 +42,14 @@ export function demoRecord(): DeliberationRecord {
   return cached;
 }
 
+/** Adopted at the next session, with debates: templates are checked against every field the procès-verbal prints. */
 export function demoSessionRecord(): SessionRecord {
   const r = demoRecord();
-  return { collectivity: r.collectivity, body: r.body, session: r.session, items: [r] };
+  return {
+    collectivity: r.collectivity, body: r.body, session: r.session, items: [r],
+    minutes: {
+      status: 'adopted', adoptedAtSessionId: 'demo-next', adoptedOn: '2019-10-14', publishedOn: '2019-10-18',
+      debates: { [r.item.id]: "Le rapporteur présente le projet. Aucune observation n'est formulée." },
+    },
+  };
 }

@@ -8,7 +8,9 @@ import type { DeliberationRecord } from '../domain/types';
 import { renderDeliberationsList, renderExtract, renderMinutes } from '../documents/render';
 import { TemplateEngine } from '../documents/template-engine';
 import type { RenderedDocument as Rendered, SessionRecord } from '../documents/types';
+import { loadMinutes } from '../minutes/minutes-record';
 import { RegisterService } from '../register/register.service';
+import { loadSessionContext } from '../register/session-context';
 import { RenderedDocument } from './template-override.entity';
 import { TemplatesService } from './templates.service';
 
@@ -96,12 +98,16 @@ export class ExtractsService {
     return new StreamableFile(out, { type: 'application/zip', disposition: `attachment; filename="extraits-${voted[0].session.localDate}.zip"` });
   }
 
-  async sessionRecord(collectivityId: string, sessionId: string): Promise<SessionRecord> {
-    const { records, ctx } = await this.register.sessionRecords(collectivityId, sessionId);
-    const base = records[0] ?? null;
-    if (!base) throw new DomainError('ITEM_NOT_VOTED', `Session ${sessionId} has no item`, { sessionId });
-    void ctx;
-    return { collectivity: base.collectivity, body: base.body, session: base.session, items: records };
+  /** The session's items and its procès-verbal (debates, adoption) read in one snapshot. */
+  sessionRecord(collectivityId: string, sessionId: string): Promise<SessionRecord> {
+    return this.db.transaction('REPEATABLE READ', async (em) => {
+      const ctx = await loadSessionContext(em, collectivityId, sessionId);
+      const records = await this.register.records(em, ctx, ctx.items.map((i) => i.id));
+      const base = records[0] ?? null;
+      if (!base) throw new DomainError('ITEM_NOT_VOTED', `Session ${sessionId} has no item`, { sessionId });
+      const { record: minutes } = await loadMinutes(em, collectivityId, sessionId);
+      return { collectivity: base.collectivity, body: base.body, session: base.session, items: records, minutes };
+    });
   }
 
   private async log(collectivityId: string, kind: RenderedDocument['kind'], sessionId: string | null, itemId: string | null, doc: Rendered, opts: PdfOptions) {
