@@ -48,3 +48,27 @@ it('states the debates and the ballot requests at their item, "Projet" until ado
   expect(adopted).toContain('Débats : M. Prénom2 NOM002 demande le calendrier des travaux.');
   expect(adopted).toMatch(/secrétaire de séance.*Procès-verbal adopté lors de la séance du 25 mars 2024\. Publié le 27 mars 2024\./);
 });
+
+describe('the demo', () => {
+  it('adopted the procès-verbal of 30 September at the session of 14 October, whose own is a draft with debates and the requests of item 4', async () => {
+    const ccpl = (await t.http.get('/api/collectivities').expect(200)).body.items.find((c: { siren: string }) => c.siren === '246200364');
+    const base = `/api/collectivities/${ccpl.id}`;
+    const sessions = (await t.http.get(`${base}/sessions`).expect(200)).body.items;
+    const [september, october] = ['2019-09-30', '2019-10-14'].map((d) => sessions.find((s: { startsAt: string }) => s.startsAt.startsWith(d)).id);
+    expect(ok(await t.http.get(`${base}/sessions/${september}/minutes`)).body).toMatchObject({
+      status: 'adopted', adoptedAtSessionId: october, adoptedOn: '2019-10-14', publishedOn: '2019-10-18', publicationDue: '2019-10-21',
+    });
+    expect(await pdf(`${base}/sessions/${september}/minutes.pdf`)).toContain('Procès-verbal adopté lors de la séance du 14 octobre 2019. Publié le 18 octobre 2019.');
+
+    const items = (await t.http.get(`${base}/sessions/${october}/items`).expect(200)).body.items;
+    const state4 = ok(await t.http.get(`${base}/items/${items[3].id}/state`)).body;
+    expect(state4.vote.requestedBy).toHaveLength(Math.ceil(state4.attendance.present.length / 4));
+    expect(state4.vote.requestedBy.map((m: { lastName: string }) => m.lastName)).toEqual(expect.arrayContaining(['GARDIN', 'POULAIN']));
+    const draft = await pdf(`${base}/sessions/${october}/minutes.pdf`);
+    expect(draft).toContain('PROJET DE PROCÈS-VERBAL DE LA SÉANCE');
+    expect(draft).toMatch(/Débats : M\. Jean GARDIN estime que la hausse pèsera sur les familles/);
+    expect(draft).toMatch(/Débats : Le Président expose les menaces qui pèsent sur la desserte de la gare de Lumbres/);
+    expect(draft).toContain('Le scrutin public a été demandé par M. Jean GARDIN, M. Marc LHEUREUX, M. Christophe TELLIER');
+    expect(draft).toMatch(/Mme Patricia POULAIN, .* et Mme Hélène CARVALHO \(article L2121-21 du CGCT\)/);
+  });
+});

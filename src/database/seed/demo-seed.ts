@@ -3,6 +3,7 @@ import { AttendanceService } from '../../attendance/attendance.service';
 import { CollectivitiesService } from '../../collectivities/collectivities.service';
 import { ItemsService } from '../../deliberations/items.service';
 import { MembersService } from '../../members/members.service';
+import { MinutesService } from '../../minutes/minutes.service';
 import { ProxiesService } from '../../proxies/proxies.service';
 import { RegisterService } from '../../register/register.service';
 import { SessionsService } from '../../sessions/sessions.service';
@@ -20,6 +21,7 @@ export interface DemoServices {
   proxies: ProxiesService;
   votes: VotesService;
   register: RegisterService;
+  minutes: MinutesService;
 }
 
 export interface DemoIds {
@@ -33,7 +35,7 @@ export async function seedDemo(app: INestApplication): Promise<DemoIds> {
   const s: DemoServices = {
     collectivities: app.get(CollectivitiesService), members: app.get(MembersService), sessions: app.get(SessionsService),
     items: app.get(ItemsService), attendance: app.get(AttendanceService), proxies: app.get(ProxiesService),
-    votes: app.get(VotesService), register: app.get(RegisterService),
+    votes: app.get(VotesService), register: app.get(RegisterService), minutes: app.get(MinutesService),
   };
   const collectivity = await s.collectivities.create(CCPL.collectivity);
   const cid = collectivity.id;
@@ -57,12 +59,13 @@ export async function seedDemo(app: INestApplication): Promise<DemoIds> {
   });
   keys.set(CCPL_SUPPLEANT.key, sup.id);
   const ids: DemoIds = { collectivityId: cid, bodyId: body.id, member };
-  await seedSession107(s, ids);
-  await seedSecondSession(s, ids);
+  const first = await seedSession107(s, ids);
+  await seedSecondSession(s, ids, first);
   return ids;
 }
 
-async function seedSession107(s: DemoServices, ids: DemoIds): Promise<void> {
+/** The session of 30 September 2019; returns its id (its procès-verbal is adopted on 14 October). */
+async function seedSession107(s: DemoServices, ids: DemoIds): Promise<string> {
   const { collectivityId: cid, member } = ids;
   let session = await s.sessions.create(cid, {
     bodyId: ids.bodyId, startsAt: SESSION_107.startsAt, convocationDate: SESSION_107.convocationDate, place: SESSION_107.place,
@@ -85,4 +88,5 @@ async function seedSession107(s: DemoServices, ids: DemoIds): Promise<void> {
   await s.votes.record(cid, item.id, { mode: 'show_of_hands', counts: { pour: state.attendance.voters, contre: 0, abstention: 0 } });
   const fresh = await s.sessions.get(cid, session.id);
   await s.sessions.transition(cid, session.id, { to: 'closed', version: fresh.version });
+  return session.id;
 }

@@ -17,8 +17,18 @@ const ITEMS = [
 
 const CONTRE = ['GARDIN J.', 'LHEUREUX M.', 'TELLIER C.'];
 const ABSTENTION = ['CORDIER A.', 'BACQUET J.'];
+// L2121-21: the public vote of item 4 is asked for by a quarter of the 43 members present (11), POULAIN since her arrival at item 3.
+const PUBLIC_VOTE_REQUESTED_BY = [
+  'GARDIN J.', 'LHEUREUX M.', 'TELLIER C.', 'CORDIER A.', 'BACQUET J.', 'POULAIN P.', 'HOCHART J.L.', 'WYCKAERT G.', 'GALLET J.M.', 'LEFEBVRE S.', 'CARVALHO H.',
+];
+// L2121-15: the substance of the debates, written by the secretary for the procès-verbal (by item index).
+const DEBATES: [number, string][] = [
+  [3, "M. Jean GARDIN estime que la hausse pèsera sur les familles et demande un tarif réduit pour les demandeurs d'emploi. Le Président rappelle que les tarifs n'ont pas été revalorisés depuis plusieurs années et que le tarif réduit existant est maintenu.\n\nM. Jean GARDIN et dix conseillers demandent que le vote ait lieu au scrutin public."],
+  [4, "Le Président expose les menaces qui pèsent sur la desserte de la gare de Lumbres. Plusieurs conseillers soulignent l'importance de la ligne pour les lycéens et les salariés du territoire.\n\nLa motion sera adressée à la Région et au préfet."],
+];
 
-export async function seedSecondSession(s: DemoServices, ids: DemoIds): Promise<void> {
+/** `previousSessionId`: the session of 30 September, whose procès-verbal this session adopts (L2121-15). */
+export async function seedSecondSession(s: DemoServices, ids: DemoIds, previousSessionId: string): Promise<void> {
   const { collectivityId: cid, member } = ids;
   let session = await s.sessions.create(cid, {
     bodyId: ids.bodyId, startsAt: '2019-10-14T18:30:00+02:00', convocationDate: '2019-10-04', place: 'Lumbres',
@@ -49,6 +59,9 @@ export async function seedSecondSession(s: DemoServices, ids: DemoIds): Promise<
   }
   // Item 1: unanimity. Item 2: unanimity of the votes cast, two abstentions.
   await voteAll(s, cid, items[0].id, 0);
+  // Item 1 approved the procès-verbal of 30 September: adopted at this session while it sits.
+  const pv = await s.minutes.get(cid, previousSessionId);
+  await s.minutes.adopt(cid, previousSessionId, { adoptedAtSessionId: session.id, version: pv.version });
   await voteAll(s, cid, items[1].id, 2);
   // Item 3: Patricia POULAIN arrives; Bernard WALLET, president of the office de tourisme, does not take part (L2131-11).
   await s.attendance.addChange(cid, session.id, { memberId: member('POULAIN P.'), kind: 'arrival', fromItemId: items[2].id });
@@ -63,7 +76,9 @@ export async function seedSecondSession(s: DemoServices, ids: DemoIds): Promise<
     ...state4.attendance.present.map((p) => ({ voterId: p.member.id, choice: choiceOf(p.member.id) }) as BallotInput),
     ...state4.attendance.represented.map((r) => ({ voterId: r.holder.id, onBehalfOfId: r.giver.id, choice: choiceOf(r.holder.id) }) as BallotInput),
   ];
-  await s.votes.record(cid, items[3].id, { mode: 'roll_call', ballots: ballots.map((b) => ({ ...b, onBehalfOfId: b.onBehalfOfId ?? undefined })) });
+  await s.votes.record(cid, items[3].id, {
+    mode: 'roll_call', ballots: ballots.map((b) => ({ ...b, onBehalfOfId: b.onBehalfOfId ?? undefined })), requestedBy: PUBLIC_VOTE_REQUESTED_BY.map(member),
+  });
   // Item 5: a tie; the president voted pour and his voice decides (L2121-20).
   const v5 = (await s.register.itemState(cid, items[4].id)).attendance.voters;
   const half = Math.floor((v5 - 6) / 2);
@@ -80,8 +95,13 @@ export async function seedSecondSession(s: DemoServices, ids: DemoIds): Promise<
       { round: 2, voters: v6, blank: 2, void: 1, votes: [{ candidate: 0, votes: cast2 - 14 }, { candidate: 1, votes: 14 }, { candidate: 2, votes: 0 }] },
     ],
   });
+  let minutes = await s.minutes.get(cid, session.id);
+  for (const [i, textMd] of DEBATES) minutes = await s.minutes.writeDebates(cid, session.id, items[i].id, { version: minutes.version, textMd });
   const fresh = await s.sessions.get(cid, session.id);
   await s.sessions.transition(cid, session.id, { to: 'closed', version: fresh.version });
+  // L2121-15: the procès-verbal of 30 September, adopted today, is published within the week.
+  const adopted = await s.minutes.get(cid, previousSessionId);
+  await s.minutes.publish(cid, previousSessionId, { publishedOn: '2019-10-18', version: adopted.version });
   // Exécutoire (L2131-1): transmitted to the préfecture and published after the session.
   const coll = await s.collectivities.get(cid);
   for (const item of items) {
