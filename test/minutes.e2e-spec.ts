@@ -163,3 +163,25 @@ describe('publication (L2121-15: within the week)', () => {
     expect((await sqlError(`UPDATE minutes SET published_on = '2024-06-21' WHERE id = $1`, [m.id]))?.code).toBe('RG002');
   });
 });
+
+describe('bad input on the minutes endpoints', () => {
+  it('nulls and values of the wrong type in each field are a 400 naming the field, never a 500, and change nothing', async () => {
+    const w = await buildWorld(t);
+    const p = paths(w);
+    const cases: [string, object, string][] = [
+      [p.debates(w.items[0]), { version: 1, textMd: null }, 'textMd'],
+      [p.debates(w.items[0]), { version: null, textMd: 'x' }, 'version'],
+      [p.debates(w.items[0]), { version: 1, textMd: 42 }, 'textMd'],
+      [p.debates(w.items[0]), { version: '1', textMd: 'x', extra: true }, 'extra'],
+      [p.adoption, { version: 1, adoptedAtSessionId: null }, 'adoptedAtSessionId'],
+      [p.adoption, { version: 1, adoptedAtSessionId: 'x' }, 'adoptedAtSessionId'],
+      [p.publication, { version: 1, publishedOn: null }, 'publishedOn'],
+      [p.publication, { version: 1, publishedOn: '2024-02-30' }, 'publishedOn'],
+    ];
+    for (const [path, body, field] of cases) {
+      const send = () => (path.includes('/debates/') ? t.http.put(path) : t.http.post(path)).send(body);
+      await refused(w, send, 400, 'VALIDATION_FAILED', new RegExp(field));
+    }
+    await refused(w, () => t.http.put(`${w.base}/sessions/${w.sessionId}/minutes/debates/not-a-uuid`).send({ version: 1, textMd: 'x' }), 400, 'VALIDATION_FAILED', /iid/);
+  });
+});
