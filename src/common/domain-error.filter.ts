@@ -40,6 +40,7 @@ export function statusFor(code: DomainErrorCode): number {
     case 'REFERENCE_INVALID':
     case 'ITEM_POSITION_INVALID':
     case 'QUORUM_NOT_MET':
+    case 'PRESIDENT_NOT_PRESENT':
     case 'SECOND_CONVOCATION_INVALID':
     case 'PROXY_TO_SELF':
     case 'PROXY_GIVER_NOT_MEMBER':

@@ -12,5 +12,6 @@ export * from './elections';
 export * from './numbering';
 export * from './session-lifecycle';
 export * from './second-convocation';
+export * from './presidency';
 export * from './minutes';
 export * from './ballot-requests';

@@ -5,9 +5,10 @@ import { Item } from '../deliberations/item.entity';
 import { computeAttendance, quorumSatisfied } from '../domain/attendance';
 import { computeElection } from '../domain/elections';
 import { DomainError, assertFound } from '../domain/errors';
+import { assertPresidentPresent } from '../domain/presidency';
 import { computeVote } from '../domain/voting';
 import { checkBallotRequest } from '../domain/ballot-requests';
-import type { Candidate, DeliberationRecord } from '../domain/types';
+import type { Candidate, DeliberationRecord, ItemAttendanceState } from '../domain/types';
 import { RegisterService } from '../register/register.service';
 import { itemContext, loadSessionContext, SessionContext } from '../register/session-context';
 import { RecordElectionDto, RecordVoteDto } from './dto/vote.dto';
@@ -24,7 +25,7 @@ export class VotesService {
       const { ctx, item } = await this.open(em, collectivityId, itemId);
       const ictx = itemContext(ctx, item.position, item.id);
       const state = computeAttendance(ictx);
-      const presidentId = this.presidentOf(ctx, item);
+      const presidentId = this.presidentOf(ctx, item, state);
       const result = computeVote(
         { mode: dto.mode, counts: dto.counts ?? null, ballots: dto.ballots ?? null, presidentId, presidentChoice: dto.presidentChoice ?? null },
         state, ictx,
@@ -53,6 +54,7 @@ export class VotesService {
       const { ctx, item } = await this.open(em, collectivityId, itemId);
       const ictx = itemContext(ctx, item.position, item.id);
       const state = computeAttendance(ictx);
+      const presidentId = this.presidentOf(ctx, item, state);
       if (!quorumSatisfied(state)) {
         throw new DomainError('QUORUM_NOT_MET', `Quorum not met at item ${item.number}: ${state.quorum.counted} present, ${state.quorum.needed} needed (L2121-17)`, {
           needed: state.quorum.needed, counted: state.quorum.counted,
@@ -90,7 +92,7 @@ export class VotesService {
       const ids = new Map(candidates.map((c) => [c.id, randomUUID()]));
       const vote = await em.getRepository(Vote).save(em.getRepository(Vote).create({
         collectivityId, itemId, mode: 'election', voters: state.voters, pour: null, contre: null, abstention: null, notTakingPart: state.notTakingPart.length,
-        outcome: null, castingVote: false, unanimous: false, presidentId: this.presidentOf(ctx, item), presidentChoice: null,
+        outcome: null, castingVote: false, unanimous: false, presidentId, presidentChoice: null,
         electedCandidateId: result.electedId ? ids.get(result.electedId)! : null, wording: result.wording, attendance: state,
       }));
       await em.getRepository(ElectionCandidate).insert(candidates.map((c, rank) => ({
@@ -118,9 +120,12 @@ export class VotesService {
     return { ctx, item };
   }
 
-  private presidentOf(ctx: SessionContext, item: Item): string {
+  /** The member presiding the item (the item's, else the session's): in office and in the room when it is voted (L2121-14). */
+  private presidentOf(ctx: SessionContext, item: Item, state: ItemAttendanceState): string {
     const id = item.presidentId ?? ctx.session.presidentId;
     if (!id) throw new DomainError('VALIDATION_FAILED', 'The session has no president: set presidentId', { field: 'presidentId' });
+    if (!ctx.membersById.has(id)) throw new DomainError('MEMBER_NOT_IN_OFFICE', `President ${id} is not a member in office of this body`, { field: 'presidentId', memberId: id });
+    assertPresidentPresent(state, id, item);
     return id;
   }
 
