@@ -1,20 +1,11 @@
 // Review: an item follows its transition table; its exécutoire dates cannot precede the session;
 // a number shared by two bodies of one collectivity never picks one act at random.
-import type { Response } from 'supertest';
-import { api, buildWorld, createSession, expectError, fingerprint, ok, World } from './setup/factory';
+import { api, buildWorld, createSession, expectError, ok, World, refused } from './setup/factory';
 import { bootTestApp, TestApp } from './setup/test-app';
 
 let t: TestApp;
 beforeAll(async () => { t = await bootTestApp(); });
 afterAll(() => t.close());
-
-async function refused(w: World, send: () => PromiseLike<Response>, status: number, code: string, message: RegExp): Promise<Response> {
-  const before = await fingerprint(w.t, w.cid);
-  const res = await send();
-  expectError(res, status, code, message);
-  expect(await fingerprint(w.t, w.cid)).toEqual(before);
-  return res;
-}
 
 const item = async (w: World, id: string) => ok(await t.http.get(api(w).item(id))).body;
 

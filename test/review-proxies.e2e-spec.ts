@@ -1,20 +1,11 @@
 // Review: a proxy that covers the following sessions (L2121-20) obeys the rules in each of them,
 // and neither its registration nor its revocation can shift an item already voted there.
-import type { Response } from 'supertest';
-import { api, buildWorld, createSession, expectError, fingerprint, ok, putAttendance, transition, World } from './setup/factory';
+import { api, buildWorld, createSession, ok, putAttendance, transition, World, refused } from './setup/factory';
 import { bootTestApp, TestApp } from './setup/test-app';
 
 let t: TestApp;
 beforeAll(async () => { t = await bootTestApp(); });
 afterAll(() => t.close());
-
-async function refused(w: World, send: () => PromiseLike<Response>, status: number, code: string, message: RegExp): Promise<Response> {
-  const before = await fingerprint(w.t, w.cid);
-  const res = await send();
-  expectError(res, status, code, message);
-  expect(await fingerprint(w.t, w.cid)).toEqual(before);
-  return res;
-}
 
 /** A later session of the same body with two items; m0..m6 present, m7 and m8 excused when `attendance`. */
 async function nextSession(w: World, o: { attendance?: boolean; open?: boolean } = {}) {

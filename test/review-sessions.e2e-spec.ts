@@ -1,20 +1,11 @@
 // Review: the facts of a session that its acts print, or that decide the quorum, cannot be edited
 // under the votes already taken; a date is only accepted with its offset.
-import type { Response } from 'supertest';
-import { api, buildWorld, createSession, expectError, failedFirstConvocation, fingerprint, ok, World } from './setup/factory';
+import { api, buildWorld, createSession, expectError, failedFirstConvocation, ok, World, refused } from './setup/factory';
 import { bootTestApp, TestApp } from './setup/test-app';
 
 let t: TestApp;
 beforeAll(async () => { t = await bootTestApp(); });
 afterAll(() => t.close());
-
-async function refused(w: World, send: () => PromiseLike<Response>, status: number, code: string, message: RegExp): Promise<Response> {
-  const before = await fingerprint(w.t, w.cid);
-  const res = await send();
-  expectError(res, status, code, message);
-  expect(await fingerprint(w.t, w.cid)).toEqual(before);
-  return res;
-}
 
 const session = async (w: World) => ok(await t.http.get(api(w).session)).body;
 const counts = (pour: number) => ({ mode: 'show_of_hands', counts: { pour, contre: 0, abstention: 0 } });

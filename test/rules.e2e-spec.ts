@@ -1,21 +1,12 @@
 // Every rule of issue 2 point 5 over HTTP: the offending request is refused with its own code, a message
 // naming the rule, and nothing in the register changes (fingerprint of every tenant table, and the API).
 import type { Response } from 'supertest';
-import { api, buildWorld, createMember, createSession, expectError, fingerprint, ok, putAttendance, transition, World } from './setup/factory';
+import { api, buildWorld, createMember, createSession, expectError, fingerprint, ok, putAttendance, transition, World, refused } from './setup/factory';
 import { bootTestApp, TestApp } from './setup/test-app';
 
 let t: TestApp;
 beforeAll(async () => { t = await bootTestApp(); });
 afterAll(() => t.close());
-
-/** Sends the request, expects the refusal, and proves the collectivity's data is exactly as before. */
-async function refused(w: World, send: () => PromiseLike<Response>, status: number, code: string, message: RegExp): Promise<Response> {
-  const before = await fingerprint(w.t, w.cid);
-  const res = await send();
-  expectError(res, status, code, message);
-  expect(await fingerprint(w.t, w.cid)).toEqual(before);
-  return res;
-}
 
 const proxies = async (w: World) => ok(await t.http.get(api(w).proxies)).body.items;
 const itemStatus = async (w: World, id: string) => ok(await t.http.get(api(w).item(id))).body.status;

@@ -1,22 +1,11 @@
 // L2121-17 (L3121-14, L4132-13): a second convocation deliberates whatever the number present, so it must name
 // the first convocation whose quorum failed, of the same body, held at least three clear days before.
-import type { Response } from 'supertest';
-import {
-  api, buildWorld, createSession, expectError, failedFirstConvocation, fingerprint, ok, Profile, putAttendance, transition, World,
-} from './setup/factory';
+import { api, buildWorld, createSession, failedFirstConvocation, ok, Profile, putAttendance, transition, refused, World } from './setup/factory';
 import { bootTestApp, TestApp } from './setup/test-app';
 
 let t: TestApp;
 beforeAll(async () => { t = await bootTestApp(); });
 afterAll(() => t.close());
-
-async function refused(w: World, send: () => PromiseLike<Response>, status: number, code: string, message: RegExp): Promise<Response> {
-  const before = await fingerprint(w.t, w.cid);
-  const res = await send();
-  expectError(res, status, code, message);
-  expect(await fingerprint(w.t, w.cid)).toEqual(before);
-  return res;
-}
 
 const MONDAY = '2024-03-04T18:30:00+01:00';
 const THURSDAY = '2024-03-07T18:30:00+01:00';

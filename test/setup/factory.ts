@@ -172,3 +172,12 @@ export function expectError(res: Response, status: number, code: string, message
   expect(res.body).toEqual(expect.objectContaining({ statusCode: status, message: expect.any(String), details: expect.any(Object) }));
   if (message) expect(res.body.message).toMatch(message);
 }
+
+/** Sends the request, expects the refusal, and proves the collectivity's data is exactly as before. */
+export async function refused(w: World, send: () => PromiseLike<Response>, status: number, code: string, message: RegExp): Promise<Response> {
+  const before = await fingerprint(w.t, w.cid);
+  const res = await send();
+  expectError(res, status, code, message);
+  expect(await fingerprint(w.t, w.cid)).toEqual(before);
+  return res;
+}
