@@ -8,10 +8,11 @@ import { EmbeddedDatabase, startEmbeddedPostgres } from './database/embedded-pos
 import { isEmpty, runMigrations } from './database/migrate';
 import { seedDemo } from './database/seed/demo-seed';
 
+const log = new Logger('Registre');
+let embedded: EmbeddedDatabase | null = null;
+
 async function main(): Promise<void> {
-  const log = new Logger('Registre');
   const config = loadConfig();
-  let embedded: EmbeddedDatabase | null = null;
   let url = config.DATABASE_URL;
   if (!url) {
     log.log(`Starting embedded PostgreSQL in ${join(config.DATA_DIR, 'postgres')}`);
@@ -22,7 +23,9 @@ async function main(): Promise<void> {
   if (applied.length) log.log(`Migrations applied: ${applied.join(', ')}`);
   const app = await createApp({ databaseUrl: url, logSql: config.LOG_SQL === 'true' });
   if (config.SEED_DEMO !== 'false' && (await isEmpty(app.get(DataSource)))) {
-    await seedDemo(app);
+    await seedDemo(app).catch((e) => {
+      throw new Error(`Seeding the demo failed (${e instanceof Error ? e.message : e}); with the embedded database, delete ${join(config.DATA_DIR, 'postgres')} and start again`);
+    });
     log.log('Demo data seeded (CCPL, sessions of 30 September 2019 and 14 October 2019)');
   }
   let stopping = false;
@@ -40,7 +43,9 @@ async function main(): Promise<void> {
   log.log(`Registre listening on http://localhost:${config.PORT} — API docs at http://localhost:${config.PORT}/docs`);
 }
 
-main().catch((e) => {
-  console.error(e);
+main().catch(async (e) => {
+  log.error(e instanceof Error ? e.message : String(e));
+  // Leave no PostgreSQL running behind a failed start (a port taken, a bad migration...).
+  if (embedded) await embedded.stop().catch(() => undefined);
   process.exit(1);
 });
