@@ -99,6 +99,9 @@ export function fromDatabaseError(e: QueryFailedError): DomainError | null {
     case '22008':
     case '22003':
     case '22001':
+    // A NUL character in a text, or \u0000 in JSON: PostgreSQL stores neither.
+    case '22021':
+    case '22P05':
       return new DomainError('VALIDATION_FAILED', `Invalid value: ${err.message}`);
     case '40001':
     case '40P01':

@@ -1,0 +1,37 @@
+// Review 2 of the procès-verbal (L2121-15): bad text never gives a 500, the date of the adopting session is sealed
+// by the adoption, the secretary's Markdown cannot swallow the rest of the document, a publication is not dated ahead.
+import request from 'supertest';
+import { api, buildWorld, createSession, ok, refused, transition, World } from './setup/factory';
+import { pdfText } from './setup/pdf-text';
+import { bootTestApp, TestApp } from './setup/test-app';
+
+let t: TestApp;
+beforeAll(async () => { t = await bootTestApp(); });
+afterAll(() => t.close());
+
+const binary = (res: request.Response, cb: (err: Error | null, body: Buffer) => void) => {
+  const chunks: Buffer[] = [];
+  res.on('data', (c: Buffer) => chunks.push(c));
+  res.on('end', () => cb(null, Buffer.concat(chunks)));
+};
+const pdf = async (path: string) => pdfText((await t.http.get(path).buffer(true).parse(binary).expect(200)).body);
+const minutes = (w: World, sid = w.sessionId) => `${w.base}/sessions/${sid}/minutes`;
+const sqlCode = (sql: string, params: unknown[]) => t.db.query(sql, params).then(() => null, (e: { driverError?: { code?: string } }) => e.driverError?.code ?? 'unknown');
+
+/** The world's session closed, a later one of the same body open, and the procès-verbal adopted there. */
+async function adopted(w: World, at = '2024-03-25T18:30:00+01:00'): Promise<string> {
+  await transition(w, w.sessionId, 'closed');
+  const next = await createSession(w, at, { presidentId: w.m[0] });
+  for (const to of ['convened', 'open']) await transition(w, next.id, to);
+  const { version } = ok(await t.http.get(minutes(w))).body;
+  ok(await t.http.post(`${minutes(w)}/adoption`).send({ adoptedAtSessionId: next.id, version }));
+  return next.id;
+}
+
+describe('text PostgreSQL cannot store', () => {
+  it('a NUL character in the debates is a 400, not a 500, and changes nothing', async () => {
+    const w = await buildWorld(t);
+    await refused(w, () => t.http.put(`${minutes(w)}/debates/${w.items[0]}`).send({ version: 1, textMd: 'Avant\u0000après' }), 400, 'VALIDATION_FAILED', /Invalid value/);
+    expect(ok(await t.http.get(minutes(w))).body).toMatchObject({ version: 1, items: [{ textMd: '' }, { textMd: '' }, { textMd: '' }] });
+  });
+});
