@@ -1,7 +1,7 @@
 // The read-only console over HTTP, on the seeded demo: what a secretary reads at / and under /console,
 // in French, with the same figures as the certified extracts; French error pages; escaped HTML.
 import { randomUUID } from 'node:crypto';
-import { ok, uniqueSiren } from './setup/factory';
+import { buildWorld, ok, uniqueSiren } from './setup/factory';
 import { bootTestApp, demoCollectivityId, TestApp } from './setup/test-app';
 
 let t: TestApp;
@@ -98,9 +98,24 @@ describe('session of 30 September 2019', () => {
   it('links the deliberation page and the session documents of the API', () => {
     expect(html).toContain(`<a href="/console/collectivites/${cid}/deliberations/${itemOf['19-09-107']}" aria-label="Délibération n°19-09-107">19-09-107</a>`);
     const base = `/api/collectivities/${cid}/sessions/${sessionOf['2019-09-30']}`;
-    expect(html).toContain(`<a href="${base}/minutes.pdf">Procès-verbal de la séance (PDF)</a>`);
+    expect(html).toContain(`href="${base}/minutes.pdf">Procès-verbal de la séance (PDF)</a>`);
     expect(html).toContain(`<a href="${base}/deliberations-list.pdf">Liste des délibérations de la séance (PDF)</a>`);
     expect(html).toContain(`<a href="${base}/extracts.zip">Extraits des délibérations de la séance (ZIP de PDF)</a>`);
+  });
+
+  it('shows its procès-verbal adopted at the session of 14 October, linked, and published on 18 October', async () => {
+    const pv = text.slice(text.indexOf('Procès-verbal Statut'), text.indexOf('Documents de la séance')).trim();
+    expect(pv).toBe(
+      'Procès-verbal Statut adopté lors de la séance du lundi 14 octobre 2019 Publication publié le vendredi 18 octobre 2019 ' +
+        'Débats Aucun débat consigné. Procès-verbal de la séance (PDF)',
+    );
+    expect(html).toContain(`<span class="badge badge--ok">adopté</span> lors de la <a href="/console/collectivites/${cid}/seances/${sessionOf['2019-10-14']}">séance du lundi 14 octobre 2019</a>`);
+    expect(text).not.toContain('Projet');
+    // The API agrees, and the link leads to the PDF.
+    const minutes = ok(await t.http.get(`/api/collectivities/${cid}/sessions/${sessionOf['2019-09-30']}/minutes`)).body;
+    expect(minutes).toMatchObject({ status: 'adopted', adoptedAtSessionId: sessionOf['2019-10-14'], adoptedOn: '2019-10-14', publishedOn: '2019-10-18' });
+    const pdf = await t.http.get(`/api/collectivities/${cid}/sessions/${sessionOf['2019-09-30']}/minutes.pdf`).buffer(true).expect(200);
+    expect(pdf.headers['content-type']).toMatch(/^application\/pdf/);
   });
 });
 
@@ -126,6 +141,12 @@ describe('deliberation 19-09-107', () => {
     expect(text).toContain('Absents (1) GARENAUX M.');
   });
 
+  it('has no debates in its procès-verbal, adopted on 14 October, and no ballot request', () => {
+    expect(text).toContain("Débats Aucun débat n'est consigné au procès-verbal pour ce point. " +
+      'Extrait du procès-verbal adopté lors de la séance du lundi 14 octobre 2019 (art. L2121-15 du CGCT).');
+    expect(text).not.toContain('demandé par');
+  });
+
   it('links the certified extract and its PDF/A, which the API serves as PDF', async () => {
     const href = `/api/collectivities/${cid}/items/${itemOf['19-09-107']}/extract.pdf`;
     expect(html).toContain(`href="${href}">Extrait certifié (PDF)</a>`);
@@ -146,6 +167,40 @@ describe('session of 14 October 2019', () => {
     );
     expect(agendaRow(html, '19-10-113')[6]).toBe('Élue : Mme Anne FOURNIER Élection au scrutin secret');
     expect(agendaRow(html, '19-10-110').slice(2, 5)).toEqual(['44', '3', '46']);
+  });
+
+  it('shows its draft procès-verbal, with debates on two items, and links the draft PDF', async () => {
+    const { html, text } = await page(`/console/collectivites/${cid}/seances/${sessionOf['2019-10-14']}`);
+    const pv = text.slice(text.indexOf('Procès-verbal Statut'), text.indexOf('Documents de la séance')).trim();
+    expect(pv).toBe(
+      'Procès-verbal Statut projet Publication non publié : il le sera dans la semaine qui suit son adoption ' +
+        "Débats Débats consignés pour 2 délibérations sur 6. Projet soumis à l'approbation de l'assemblée lors d'une prochaine séance " +
+        '(art. L2121-15 du CGCT). Projet de procès-verbal (PDF)',
+    );
+    const href = `/api/collectivities/${cid}/sessions/${sessionOf['2019-10-14']}/minutes.pdf`;
+    expect(html).toContain(`href="${href}">Projet de procès-verbal (PDF)</a>`);
+    expect((await t.http.get(href).buffer(true).expect(200)).headers['content-type']).toMatch(/^application\/pdf/);
+    expect(text).not.toContain('Seconde convocation après');
+  });
+
+  it('19-10-111: the public vote asked for by a quarter of those present, and the debates', async () => {
+    const { html, text } = await item('19-10-111');
+    expect(text).toContain(
+      'Scrutin public demandé par M. Jean GARDIN, M. Marc LHEUREUX, M. Christophe TELLIER, M. Alain CORDIER, M. Joël BACQUET, ' +
+        'Mme Patricia POULAIN, M. Jean-Luc HOCHART, M. Gilles WYCKAERT, M. Jean-Michel GALLET, M. Serge LEFEBVRE et Mme Hélène CARVALHO (art. L2121-21 du CGCT).',
+    );
+    expect(html).toContain('<div class="debates"><p>M. Jean GARDIN estime que la hausse pèsera sur les familles');
+    expect(text).toContain('M. Jean GARDIN et dix conseillers demandent que le vote ait lieu au scrutin public. ' +
+      'Extrait du projet de procès-verbal, non encore adopté : le texte peut encore changer (art. L2121-15 du CGCT).');
+  });
+
+  it('19-10-112 has debates, 19-10-110 none; a show of hands names no requester', async () => {
+    const debated = await item('19-10-112');
+    expect(debated.text).toContain("Débats Le Président expose les menaces qui pèsent sur la desserte de la gare de Lumbres.");
+    expect(debated.html).toContain('<p>La motion sera adressée à la Région et au préfet.</p>');
+    const silent = await item('19-10-110');
+    expect(silent.text).toContain("Débats Aucun débat n'est consigné au procès-verbal pour ce point.");
+    expect(silent.text).not.toContain('demandé par');
   });
 
   it('19-10-110: the arrival, the suppléante and the member not taking part', async () => {
@@ -235,5 +290,37 @@ describe('HTML escaping', () => {
     expect(html).not.toContain('<script>alert');
     expect(html).toContain('&lt;script&gt;alert(&quot;x&quot;)&lt;/script&gt; Commune &amp; &quot;Fils&quot;');
     expect(text).toContain(name);
+  });
+
+  it('escapes debates holding markup: rendered from Markdown with HTML off', async () => {
+    const w = await buildWorld(t, { items: 1 });
+    const path = `${w.base}/sessions/${w.sessionId}/minutes`;
+    const { version } = ok(await t.http.get(path)).body;
+    const textMd = '**Intervention** de M. X : <script>alert("débat")</script> <img src=x onerror=alert(2)> [lien](javascript:alert(3))';
+    ok(await t.http.put(`${path}/debates/${w.items[0]}`).send({ version, textMd }));
+    const { html, text } = await page(`/console/collectivites/${w.cid}/deliberations/${w.items[0]}`);
+    expect(html).not.toMatch(/<script|<img|href="javascript/);
+    expect(html).toContain('<p><strong>Intervention</strong> de M. X : &lt;script&gt;alert(&quot;débat&quot;)&lt;/script&gt; &lt;img src=x onerror=alert(2)&gt; [lien](javascript:alert(3))</p>');
+    expect(text).toContain('Intervention de M. X : <script>alert("débat")</script>');
+  });
+});
+
+describe('second convocation (L2121-17)', () => {
+  it('names the failed first convocation, links it, and the first one has its draft procès-verbal', async () => {
+    const w = await buildWorld(t, { secondConvocation: true, items: 1 });
+    const first = ok(await t.http.get(`${w.base}/sessions/${w.sessionId}`)).body.firstConvocationSessionId;
+    const { html, text } = await page(`/console/collectivites/${w.cid}/seances/${w.sessionId}`);
+    expect(text).toContain(
+      "Seconde convocation après la séance du lundi 4 mars 2024 à 18 h 30 (quorum non atteint) : l'assemblée délibère valablement " +
+        'quel que soit le nombre de présents (art. L2121-17 du CGCT).',
+    );
+    expect(html).toContain(`Seconde convocation après la <a href="/console/collectivites/${w.cid}/seances/${first}">séance du lundi 4 mars 2024`);
+    expect(text).toContain('Procès-verbal Statut projet');
+    const firstPage = await page(`/console/collectivites/${w.cid}/seances/${first}`);
+    expect(firstPage.text).toContain('Statut close');
+    expect(firstPage.text).toContain("Procès-verbal Statut projet Publication non publié : il le sera dans la semaine qui suit son adoption Débats Aucune délibération à l'ordre du jour.");
+    expect(firstPage.text).not.toContain('Seconde convocation après');
+    // Without an agenda the API has no procès-verbal PDF to render: the page offers none.
+    expect(firstPage.html).not.toContain('minutes.pdf');
   });
 });

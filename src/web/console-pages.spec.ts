@@ -7,6 +7,8 @@ import { formatTimeShort, quorumVm, resultVm, sessionDateLabel, sessionStatusBad
 import { homeViewModel, sessionViewModel, SessionInput } from './console-view-models';
 import { ConsoleViews } from './console-views';
 import { deliberationViewModel } from './deliberation-view-model';
+import { debatesHtml } from './console-markdown';
+import { MinutesInput } from './minutes-view-model';
 
 const views = new ConsoleViews();
 const frame = { title: 'Test', crumbs: [{ label: 'Registre', href: '/' }, { label: 'Test', href: null }] };
@@ -86,7 +88,7 @@ describe('deliberation page', () => {
   const agenda = [{ id: 'before', position: 0, number: '19-09-106' }, { id: demoRecord().item.id, position: 1, number: '19-09-107' }];
 
   it('shows the extract of 19-09-107: counts, proxies both ways, links', () => {
-    const vm = deliberationViewModel(record(), agenda);
+    const vm = deliberationViewModel(record(), agenda, null);
     expect(vm.counts.map((c) => c.value)).toEqual(['49', '36', '8', '44', '44', '0', '0', '0']);
     expect(vm.present).toContain("DUFOUR O. (reçoit pouvoir d'H. CARVALHO)");
     expect(vm.excused).toContain('CARVALHO H. (donne pouvoir à O. DUFOUR)');
@@ -115,7 +117,7 @@ describe('deliberation page', () => {
     ['with markup in the object', (r) => { r.item.object = '<img src=x onerror=alert(1)>'; }, ['&lt;img src&#x3D;x onerror&#x3D;alert(1)&gt;']],
   ])('renders %s', (_, patch, expected) => {
     const r = record(patch);
-    const html = views.render('deliberation', frame, deliberationViewModel(r, agenda));
+    const html = views.render('deliberation', frame, deliberationViewModel(r, agenda, null));
     for (const e of expected) expect(html).toContain(e);
     expect(html).not.toContain('<img src=x');
     if (r.item.status !== 'voted') expect(html).not.toContain('Extrait certifié');
@@ -133,26 +135,211 @@ describe('register and session pages', () => {
 
   const session: SessionInput = {
     id: 's', collectivityId: 'c', localDate: '2024-03-11', localTime: '18:30', place: null, convocationDate: null, secondConvocation: true,
-    status: 'planned', body: { name: 'Conseil municipal' }, president: null, secretaries: [], inOffice: 9,
+    firstConvocation: null, status: 'planned', body: { name: 'Conseil municipal' }, president: null, secretaries: [], inOffice: 9,
   };
+  const blank: MinutesInput = { status: 'draft', adoptedAtSessionId: null, adoptedOn: null, publishedOn: null, publicationDue: null, items: [] };
 
   it('renders a session without agenda, president or documents', () => {
-    const vm = sessionViewModel('Commune de Test', session, []);
+    const vm = sessionViewModel('Commune de Test', session, [], blank, '2024-03-01');
     expect(vm.documents).toBeNull();
+    expect(vm.minutes).toBeNull(); // a planned session has no procès-verbal yet
     const html = views.render('session', frame, vm);
     for (const e of ["L'ordre du jour ne comporte encore aucune délibération.", 'non désigné', 'seconde convocation', 'planifiée']) expect(html).toContain(e);
   });
 
   it('offers the ZIP of extracts only once an item is voted', () => {
     const draft = record((r) => { r.vote = null; r.item.status = 'draft'; });
-    expect(sessionViewModel('Commune de Test', session, [draft]).documents).toEqual({
-      minutes: '/api/collectivities/c/sessions/s/minutes.pdf', list: '/api/collectivities/c/sessions/s/deliberations-list.pdf', zip: null,
+    expect(sessionViewModel('Commune de Test', session, [draft], blank, '2024-03-01').documents).toEqual({
+      list: '/api/collectivities/c/sessions/s/deliberations-list.pdf', zip: null,
     });
-    expect(sessionViewModel('Commune de Test', session, [record()]).documents?.zip).toBe('/api/collectivities/c/sessions/s/extracts.zip');
+    expect(sessionViewModel('Commune de Test', session, [record()], blank, '2024-03-01').documents?.zip).toBe('/api/collectivities/c/sessions/s/extracts.zip');
   });
 
   it('renders the error page', () => {
     const html = views.render('error', frame, { heading: 'Page introuvable', message: 'Inconnue.', status: 404 });
     expect(html).toContain('<h1>Page introuvable</h1>');
+  });
+});
+
+describe('procès-verbal on the session page (L2121-15)', () => {
+  const closed: SessionInput = {
+    id: 's30', collectivityId: 'c', localDate: '2019-09-30', localTime: '18:30', place: 'Lumbres', convocationDate: '2019-09-18', secondConvocation: false,
+    firstConvocation: null, status: 'closed', body: { name: 'Conseil de Communauté' }, president: null, secretaries: [], inOffice: 49,
+  };
+  const minutes = (m: Partial<MinutesInput>): MinutesInput => ({
+    status: 'draft', adoptedAtSessionId: null, adoptedOn: null, publishedOn: null, publicationDue: null,
+    items: [{ itemId: 'demo', textMd: 'Le rapporteur présente le projet.' }, { itemId: 'other', textMd: '  ' }], ...m,
+  });
+  const adopted = (m: Partial<MinutesInput> = {}) =>
+    minutes({ status: 'adopted', adoptedAtSessionId: 's14', adoptedOn: '2019-10-14', publicationDue: '2019-10-21', ...m });
+  const page = (m: MinutesInput, today = '2019-10-15', s: SessionInput = closed) => {
+    const vm = sessionViewModel('CCPL', s, [record()], m, today);
+    return { vm, html: views.render('session', frame, vm) };
+  };
+
+  it('a draft: "projet", submitted to a later session, not published, its PDF titled as a draft', () => {
+    const { vm, html } = page(minutes({}));
+    expect(vm.minutes).toEqual({
+      status: { label: 'projet', tone: 'warn' },
+      adoptedAt: null,
+      publication: 'non publié : il le sera dans la semaine qui suit son adoption',
+      publicationTone: 'neutral',
+      draftNotice: "Projet soumis à l'approbation de l'assemblée lors d'une prochaine séance (art. L2121-15 du CGCT).",
+      debates: 'Débats consignés pour 1 délibération sur 2.',
+      pdf: { href: '/api/collectivities/c/sessions/s30/minutes.pdf', label: 'Projet de procès-verbal (PDF)' },
+    });
+    expect(html).toContain('<h2 id="titre-pv">Procès-verbal</h2>');
+    expect(html).toContain('<span class="badge badge--warn">projet</span></dd>');
+    expect(html).toContain('href="/api/collectivities/c/sessions/s30/minutes.pdf">Projet de procès-verbal (PDF)</a>');
+    expect(html).not.toContain('adopté');
+    // The PDF is offered once, in the procès-verbal block, not again among the session documents.
+    expect(html.match(/minutes\.pdf/g)).toHaveLength(1);
+  });
+
+  it('an open session already has its draft; a planned, convened or cancelled one has none', () => {
+    expect(page(minutes({}), '2019-09-30', { ...closed, status: 'open' }).vm.minutes?.status.label).toBe('projet');
+    for (const status of ['planned', 'convened', 'cancelled']) {
+      const { vm, html } = page(minutes({}), '2019-09-30', { ...closed, status });
+      expect(vm.minutes).toBeNull();
+      expect(html).not.toContain('titre-pv');
+    }
+  });
+
+  it('adopted and published: the adopting session, linked, and the publication date', () => {
+    const { vm, html } = page(adopted({ publishedOn: '2019-10-18' }), '2024-01-01');
+    expect(vm.minutes).toMatchObject({
+      status: { label: 'adopté', tone: 'ok' },
+      adoptedAt: { href: '/console/collectivites/c/seances/s14', label: 'séance du lundi 14 octobre 2019' },
+      publication: 'publié le vendredi 18 octobre 2019',
+      publicationTone: 'ok',
+      draftNotice: null,
+      pdf: { href: '/api/collectivities/c/sessions/s30/minutes.pdf', label: 'Procès-verbal de la séance (PDF)' },
+    });
+    expect(html).toContain('<span class="badge badge--ok">adopté</span> lors de la <a href="/console/collectivites/c/seances/s14">séance du lundi 14 octobre 2019</a>');
+    expect(html).toContain('publié le vendredi 18 octobre 2019');
+    expect(html).not.toContain('Projet');
+  });
+
+  it.each([
+    ['within the week', '2019-10-21', 'à publier au plus tard le lundi 21 octobre 2019', 'warn'],
+    ['after its last day', '2019-10-22', 'à publier au plus tard le lundi 21 octobre 2019 : délai dépassé', 'bad'],
+  ])('adopted, not yet published, %s', (_, today, publication, tone) => {
+    const { vm, html } = page(adopted(), today);
+    expect([vm.minutes?.publication, vm.minutes?.publicationTone]).toEqual([publication, tone]);
+    expect(html).toContain(`<span class="publication publication--${tone}">${publication}</span>`);
+  });
+
+  it.each([
+    ['no debates', [{ itemId: 'a', textMd: '' }], 'Aucun débat consigné.'],
+    ['all of them', [{ itemId: 'a', textMd: 'x' }, { itemId: 'b', textMd: 'y' }], 'Débats consignés pour 2 délibérations sur 2.'],
+    ['no agenda', [], "Aucune délibération à l'ordre du jour."],
+  ])('counts the debates written: %s', (_, items, expected) => {
+    expect(page(minutes({ items })).vm.minutes?.debates).toBe(expected);
+  });
+
+  it('offers no PDF without an agenda (the API renders a procès-verbal of items)', () => {
+    const { vm, html } = page(minutes({ items: [] }));
+    expect(vm.minutes?.pdf).toBeNull();
+    expect(html).toContain('titre-pv');
+    expect(html).not.toContain('minutes.pdf');
+  });
+});
+
+describe('second convocation (L2121-17)', () => {
+  const second: SessionInput = {
+    id: 's2', collectivityId: 'c', localDate: '2024-03-11', localTime: '18:30', place: null, convocationDate: '2024-03-06', secondConvocation: true,
+    firstConvocation: { id: 's1', localDate: '2024-03-04', localTime: '18:30', quorum: { met: false } },
+    status: 'convened', body: { name: 'Conseil municipal' }, president: null, secretaries: [], inOffice: 9,
+  };
+  const blank: MinutesInput = { status: 'draft', adoptedAtSessionId: null, adoptedOn: null, publishedOn: null, publicationDue: null, items: [] };
+
+  it('names the failed first convocation and links it', () => {
+    const vm = sessionViewModel('Commune de Test', second, [], blank, '2024-03-08');
+    expect(vm.firstConvocation).toEqual({ href: '/console/collectivites/c/seances/s1', label: `séance du lundi 4 mars 2024 à 18${NB}h${NB}30`, quorumFailed: true });
+    const html = views.render('session', frame, vm);
+    expect(html).toContain(
+      `Seconde convocation après la <a href="/console/collectivites/c/seances/s1">séance du lundi 4 mars 2024 à 18${NB}h${NB}30</a> (quorum non atteint) : ` +
+        "l'assemblée délibère valablement quel que soit le nombre de présents (art. L2121-17 du CGCT).",
+    );
+  });
+
+  it('says nothing of a first convocation an ordinary session, or one recorded before the link existed, does not name', () => {
+    for (const s of [{ ...second, secondConvocation: false, firstConvocation: null }, { ...second, firstConvocation: null }]) {
+      const vm = sessionViewModel('Commune de Test', s, [], blank, '2024-03-08');
+      expect(vm.firstConvocation).toBeNull();
+      expect(views.render('session', frame, vm)).not.toContain('Seconde convocation après');
+    }
+  });
+});
+
+describe('deliberation page: ballot requests (L2121-21) and debates (L2121-15)', () => {
+  const agenda = [{ id: demoRecord().item.id, position: 1, number: '19-09-107' }];
+  const member = (r: DeliberationRecord, lastName: string) => r.attendance.present.find((p) => p.member.lastName === lastName)!.member;
+  const withRequests = (mode: VoteResult['mode'], names: string[]) => record((r) => {
+    r.vote = { ...r.vote!, mode, requestedBy: names.map((n) => member(r, n)) };
+  });
+  const render = (r: DeliberationRecord, m: MinutesInput | null = null) => {
+    const vm = deliberationViewModel(r, agenda, m);
+    return { vm, html: views.render('deliberation', frame, vm) };
+  };
+
+  it.each<[string, DeliberationRecord, string | null]>([
+    ['a public vote', withRequests('roll_call', ['GARDIN', 'LHEUREUX', 'TELLIER']),
+      'Scrutin public demandé par M. Jean GARDIN, M. Marc LHEUREUX et M. Christophe TELLIER (art. L2121-21 du CGCT).'],
+    ['a secret ballot', withRequests('secret', ['FOURNIER']), 'Scrutin secret demandé par Mme Anne FOURNIER (art. L2121-21 du CGCT).'],
+    ['nobody asked', withRequests('roll_call', []), null],
+    ['a show of hands (nothing to ask for)', withRequests('show_of_hands', ['GARDIN']), null],
+    ['no vote yet', record((r) => { r.vote = null; r.item.status = 'draft'; }), null],
+  ])('%s', (_, r, expected) => {
+    const { vm, html } = render(r);
+    expect(vm.requests).toBe(expected);
+    if (expected) expect(html).toContain(`<p class="requests">${expected}</p>`);
+    else expect(html).not.toContain('demandé par');
+  });
+
+  const minutes = (textMd: string, m: Partial<MinutesInput> = {}): MinutesInput => ({
+    status: 'draft', adoptedAtSessionId: null, adoptedOn: null, publishedOn: null, publicationDue: null, items: [{ itemId: 'demo', textMd }], ...m,
+  });
+
+  it('renders the debates from Markdown, from the draft procès-verbal', () => {
+    const { vm, html } = render(record(), minutes('M. Jean GARDIN demande **le coût**.\n\n- premier point\n- second point'));
+    expect(vm.debates).toEqual({
+      html: '<p>M. Jean GARDIN demande <strong>le coût</strong>.</p>\n<ul>\n<li>premier point</li>\n<li>second point</li>\n</ul>',
+      source: 'Extrait du projet de procès-verbal, non encore adopté : le texte peut encore changer (art. L2121-15 du CGCT).',
+    });
+    expect(html).toContain('<h2 id="titre-debats">Débats</h2>');
+    expect(html).toContain('<div class="debates"><p>M. Jean GARDIN demande <strong>le coût</strong>.</p>');
+  });
+
+  it('names the adopting session once the procès-verbal is adopted', () => {
+    const { vm } = render(record(), minutes('Aucune observation.', { status: 'adopted', adoptedAtSessionId: 'n', adoptedOn: '2019-10-14', publicationDue: '2019-10-21' }));
+    expect(vm.debates?.source).toBe('Extrait du procès-verbal adopté lors de la séance du lundi 14 octobre 2019 (art. L2121-15 du CGCT).');
+  });
+
+  it.each([
+    ['a script', 'Avant <script>alert("x")</script> après', '&lt;script&gt;alert(&quot;x&quot;)&lt;/script&gt;', '<script>'],
+    ['an image with a handler', '<img src=x onerror=alert(1)>', '&lt;img src=x onerror=alert(1)&gt;', '<img'],
+    ['a javascript: link', '[cliquer](javascript:alert(1))', '[cliquer](javascript:alert(1))', 'href="javascript'],
+    ['a remote image in Markdown, made a link', '![suivi](https://example.org/pixel.png)', '<a href="https://example.org/pixel.png">suivi</a>', '<img'],
+    ['an HTML block', '<div onclick="x()">bloc</div>', '&lt;div onclick=&quot;x()&quot;&gt;bloc&lt;/div&gt;', '<div onclick'],
+  ])('escapes %s', (_, text, escaped, raw) => {
+    const { html } = render(record(), minutes(text));
+    expect(html).toContain(escaped);
+    expect(html).not.toContain(raw);
+  });
+
+  it('fits headings and layout comments as the procès-verbal does, so no heading competes with the page', () => {
+    expect(debatesHtml('# Intervention\nTexte<!-- petit -->')).toBe('<p><strong>Intervention</strong>\nTexte</p>');
+    expect(debatesHtml(' \n ')).toBeNull();
+    expect(debatesHtml(null)).toBeNull();
+  });
+
+  it('says when nothing is written, and shows no debates where the session has no procès-verbal', () => {
+    expect(render(record(), minutes('')).html).toContain("Aucun débat n'est consigné au procès-verbal pour ce point.");
+    expect(render(record(), null).vm.debates).toBeNull();
+    const planned = record((r) => { r.session.status = 'planned'; r.vote = null; r.item.status = 'draft'; });
+    const { vm, html } = render(planned, minutes('Texte'));
+    expect(vm.debates).toBeNull();
+    expect(html).not.toContain('titre-debats');
   });
 });

@@ -5,6 +5,7 @@ import type { DeliberationRecord, SeatedMember } from '../domain/types';
 import {
   Badge, civilName, collectivityKindLabel, paths, QuorumVm, quorumVm, ResultVm, resultVm, sessionDateLabel, sessionStatusBadge,
 } from './console-format';
+import { MinutesBlockVm, minutesBlockVm, MinutesInput } from './minutes-view-model';
 
 export interface SessionSummaryInput {
   id: string;
@@ -85,6 +86,8 @@ export interface SessionInput {
   place: string | null;
   convocationDate: string | null;
   secondConvocation: boolean;
+  /** L2121-17: the first convocation whose quorum failed, named by a second convocation. */
+  firstConvocation: { id: string; localDate: string; localTime: string; quorum: { met: boolean } } | null;
   status: string;
   body: { name: string };
   president: SeatedMember | null;
@@ -115,14 +118,19 @@ export interface SessionPageVm {
   secretaries: string | null;
   convocation: string | null;
   secondConvocation: boolean;
+  /** "Seconde convocation après la séance du … (quorum non atteint)", linking the first convocation. */
+  firstConvocation: { href: string; label: string; quorumFailed: boolean } | null;
   status: Badge;
   inOffice: number;
   hasItems: boolean;
   items: AgendaRowVm[];
-  documents: { minutes: string; list: string; zip: string | null } | null;
+  /** The procès-verbal (L2121-15); null while the session has not sat, or when it was cancelled. */
+  minutes: MinutesBlockVm | null;
+  documents: { list: string; zip: string | null } | null;
 }
 
-export function sessionViewModel(collectivityName: string, s: SessionInput, records: DeliberationRecord[]): SessionPageVm {
+/** `today`: the local date of reading (YYYY-MM-DD), to tell a procès-verbal published late. */
+export function sessionViewModel(collectivityName: string, s: SessionInput, records: DeliberationRecord[], minutes: MinutesInput, today: string): SessionPageVm {
   const cid = s.collectivityId;
   const items = records.map((r) => ({
     position: r.item.position,
@@ -148,13 +156,20 @@ export function sessionViewModel(collectivityName: string, s: SessionInput, reco
     secretaries: s.secretaries.length ? joinFrench(s.secretaries.map(civilName)) : null,
     convocation: s.convocationDate ? formatDateWithWeekday(s.convocationDate) : null,
     secondConvocation: s.secondConvocation,
+    firstConvocation: s.secondConvocation && s.firstConvocation
+      ? {
+          href: paths.session(cid, s.firstConvocation.id),
+          label: `séance du ${sessionDateLabel(s.firstConvocation.localDate, s.firstConvocation.localTime)}`,
+          quorumFailed: !s.firstConvocation.quorum.met,
+        }
+      : null,
     status: sessionStatusBadge(s.status),
     inOffice: s.inOffice,
     hasItems: items.length > 0,
     items,
+    minutes: minutesBlockVm(cid, s.id, s.status, minutes, today),
     // The documents exist once there is an agenda; the ZIP holds extracts, so only voted items (see ExtractsService).
-    documents: items.length
-      ? { minutes: paths.minutesPdf(cid, s.id), list: paths.listPdf(cid, s.id), zip: anyVoted ? paths.extractsZip(cid, s.id) : null }
-      : null,
+    // The procès-verbal has its own block.
+    documents: items.length ? { list: paths.listPdf(cid, s.id), zip: anyVoted ? paths.extractsZip(cid, s.id) : null } : null,
   };
 }

@@ -2,6 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { CollectivitiesService } from '../collectivities/collectivities.service';
 import { Page, PageQuery } from '../common/pagination.dto';
 import { DomainError } from '../domain/errors';
+import { MinutesService } from '../minutes/minutes.service';
 import { RegisterService } from '../register/register.service';
 import { localParts } from '../register/session-context';
 import { SessionsService } from '../sessions/sessions.service';
@@ -19,6 +20,7 @@ export class ConsoleService {
     private readonly collectivities: CollectivitiesService,
     private readonly sessions: SessionsService,
     private readonly register: RegisterService,
+    private readonly minutes: MinutesService,
     private readonly views: ConsoleViews,
   ) {}
 
@@ -48,7 +50,9 @@ export class ConsoleService {
     const collectivity = await this.collectivities.get(cid);
     const session = await this.sessions.get(cid, sid);
     const { records } = await this.register.sessionRecords(cid, sid);
-    const vm = sessionViewModel(collectivity.name, session, records);
+    const minutes = await this.minutes.get(cid, sid);
+    // The register's calendar is Europe/Paris: "today" there tells a procès-verbal published late.
+    const vm = sessionViewModel(collectivity.name, session, records, minutes, localParts(new Date()).date);
     const crumbs = [REGISTER, { label: collectivity.name, href: `/#c-${cid}` }, { label: vm.title, href: null }];
     return this.views.render('session', { title: `${vm.title} — ${collectivity.name}`, crumbs }, vm);
   }
@@ -56,7 +60,8 @@ export class ConsoleService {
   async deliberation(cid: string, iid: string): Promise<string> {
     const record = await this.register.itemState(cid, iid);
     const session = await this.sessions.get(cid, record.session.id);
-    const vm = deliberationViewModel(record, session.items);
+    const minutes = await this.minutes.get(cid, record.session.id);
+    const vm = deliberationViewModel(record, session.items, minutes);
     const crumbs = [
       REGISTER,
       { label: record.collectivity.name, href: `/#c-${cid}` },

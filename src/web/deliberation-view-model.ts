@@ -1,10 +1,11 @@
 // View model of one deliberation's page: the facts its extract prints, as display-ready French strings.
 // Every field is always present (null or [] when empty): the views compile in strict mode.
 import {
-  agree, capitalize, countNoun, formatDateLong, givesProxyTo, memberInitialName, memberShortName, ordinalInWords, receivesProxyFrom,
+  agree, capitalize, countNoun, formatDateLong, givesProxyTo, joinFrench, memberInitialName, memberShortName, ordinalInWords, receivesProxyFrom,
 } from '../documents/french-format';
 import type { AbsentEntry, DeliberationRecord, MemberRef, NamedVote } from '../domain/types';
 import { civilName, itemStatusLabel, paths, QuorumVm, quorumVm, ResultVm, resultVm, sessionDateLabel } from './console-format';
+import { DebatesVm, debatesVm, MinutesInput } from './minutes-view-model';
 
 /** The agenda of the session, for numbers of other items ("après la délibération n°…") and prev/next links. */
 export interface AgendaEntry {
@@ -54,6 +55,10 @@ export interface DeliberationPageVm {
   changes: string[];
   notTakingPart: string[];
   result: ResultVm;
+  /** L2121-21: "Scrutin public demandé par M. Jean GARDIN, … et Mme …"; null when nobody asked (or a show of hands). */
+  requests: string | null;
+  /** The substance of the debates, from the procès-verbal (L2121-15); null when the session has none. */
+  debates: DebatesVm | null;
   /** Named votes per side; `long` lists are set in columns. */
   named: { label: string; count: number; long: boolean; names: string[] }[];
   election: { wording: string; rounds: ElectionRoundVm[] } | null;
@@ -64,7 +69,8 @@ export interface DeliberationPageVm {
 
 const withNotes = (m: MemberRef, notes: string[]): string => memberShortName(m) + (notes.length ? ` (${notes.join(', ')})` : '');
 
-export function deliberationViewModel(record: DeliberationRecord, agenda: AgendaEntry[]): DeliberationPageVm {
+/** `minutes`: the procès-verbal of the item's session (MinutesService.get), for its debates. */
+export function deliberationViewModel(record: DeliberationRecord, agenda: AgendaEntry[], minutes: MinutesInput | null): DeliberationPageVm {
   const cid = record.collectivity.id;
   const a = record.attendance;
   const numberAt = (position: number): string | null => agenda.find((e) => e.position === position)?.number ?? null;
@@ -124,6 +130,8 @@ export function deliberationViewModel(record: DeliberationRecord, agenda: Agenda
     changes: changesHere(record),
     notTakingPart: a.notTakingPart.map((n) => withNotes(n.member, n.reason ? [n.reason] : [])),
     result: resultVm(record),
+    requests: requestsLine(record),
+    debates: debatesVm(record.item.id, record.session.status, minutes),
     named: v?.named
       ? ([['Ont voté pour', v.named.pour], ['Ont voté contre', v.named.contre], ['Se sont abstenus', v.named.abstention]] as const)
           .filter(([, list]) => list.length > 0)
@@ -135,6 +143,14 @@ export function deliberationViewModel(record: DeliberationRecord, agenda: Agenda
     previous: index > 0 ? nav(agenda[index - 1]) : null,
     next: index >= 0 ? nav(agenda[index + 1]) : null,
   };
+}
+
+/** L2121-21: who asked for the public vote or the secret ballot, as the procès-verbal names them. */
+function requestsLine(record: DeliberationRecord): string | null {
+  const v = record.vote;
+  const who = v?.requestedBy ?? [];
+  if (!v || who.length === 0 || (v.mode !== 'roll_call' && v.mode !== 'secret')) return null;
+  return `Scrutin ${v.mode === 'roll_call' ? 'public' : 'secret'} demandé par ${joinFrench(who.map(civilName))} (art. L2121-21 du CGCT).`;
 }
 
 /** "dont 1 suppléante": L5211-6 suppléants are counted apart, as extracts do. */

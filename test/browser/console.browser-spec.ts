@@ -73,13 +73,29 @@ it('clicks through to the session of 30 September 2019', async () => {
   await page.getByRole('link', { name: 'Séance du lundi 30 septembre 2019 à 18 h 30' }).click();
   await page.waitForURL(/\/console\/collectivites\/[0-9a-f-]+\/seances\/[0-9a-f-]+$/);
   expect(await page.getByRole('heading', { level: 1 }).innerText()).toBe('Séance du lundi 30 septembre 2019');
-  expect(await visibleText('.facts')).toContain('PRÉSIDENCE M. Christian LEROY, Président') // labels are set in small capitals;
+  expect(await visibleText('#titre-seance + .facts')).toContain('PRÉSIDENCE M. Christian LEROY, Président') // labels are set in small capitals;
   const row = page.getByRole('row', { name: /19-09-107/ });
   expect(await row.isVisible()).toBe(true);
   const cells = (await row.locator('th, td').allInnerTexts()).map((c) => c.replace(/\s+/g, ' ').trim());
   expect(cells.slice(2, 7)).toEqual(['36', '8', '44', 'Quorum atteint 36 présents, 25 requis', "Adoptée à l'unanimité Vote à main levée"]);
   await expect(page.getByRole('link', { name: 'Procès-verbal de la séance (PDF)' }).isVisible()).resolves.toBe(true);
   await page.screenshot({ path: join(SHOTS, 'registre-console-session.png'), fullPage: true });
+});
+
+it('reads the procès-verbal of 30 September: adopted on 14 October (linked), published on 18 October', async () => {
+  const pv = page.getByRole('region', { name: 'Procès-verbal' });
+  expect(await pv.isVisible()).toBe(true);
+  const text = (await pv.innerText()).replace(/\s+/g, ' ').trim();
+  expect(text).toContain('adopté lors de la séance du lundi 14 octobre 2019');
+  expect(text).toContain('publié le vendredi 18 octobre 2019');
+  await pv.screenshot({ path: join(SHOTS, 'registre-console-pv-adopted.png') });
+  // The adopting session is one click away, and back.
+  await pv.getByRole('link', { name: 'séance du lundi 14 octobre 2019' }).click();
+  await page.waitForURL(/\/seances\//);
+  expect(await page.getByRole('heading', { level: 1 }).innerText()).toBe('Séance du lundi 14 octobre 2019');
+  expect(await visibleText('#titre-pv + .facts')).toContain('projet');
+  await page.goBack();
+  expect(await page.getByRole('heading', { level: 1 }).innerText()).toBe('Séance du lundi 30 septembre 2019');
 });
 
 it('clicks through to deliberation 19-09-107 and reads its attendance', async () => {
@@ -114,8 +130,16 @@ it('shows the session of 14 October 2019: public vote, casting vote, election', 
   expect(await result('19-10-112')).toMatch(/^Adoptée par 20 voix pour, 20 voix contre et 7 abstentions, la voix du président étant prépondérante voix prépondérante/);
   expect(await result('19-10-113')).toBe('Élue : Mme Anne FOURNIER Élection au scrutin secret');
   await page.screenshot({ path: join(SHOTS, 'registre-console-session-2019-10-14.png'), fullPage: true });
+  await page.getByRole('region', { name: 'Procès-verbal' }).screenshot({ path: join(SHOTS, 'registre-console-pv-draft.png') });
   await page.getByRole('link', { name: 'Délibération n°19-10-111' }).click();
   expect(await page.getByRole('heading', { name: 'Ont voté contre (3)' }).isVisible()).toBe(true);
+  // L2121-21: who asked for the public vote; L2121-15: the debates of the draft procès-verbal, from Markdown.
+  expect(await page.getByText(/^Scrutin public demandé par M\. Jean GARDIN, .* et Mme Hélène CARVALHO \(art\. L2121-21 du CGCT\)\.$/).isVisible()).toBe(true);
+  const debates = page.getByRole('region', { name: 'Débats' });
+  expect(await debates.locator('.debates p').count()).toBe(2);
+  expect(await debates.innerText()).toContain('M. Jean GARDIN estime que la hausse pèsera sur les familles');
+  await page.locator('.grid').screenshot({ path: join(SHOTS, 'registre-console-requests.png') });
+  await debates.screenshot({ path: join(SHOTS, 'registre-console-debates.png') });
   await page.screenshot({ path: join(SHOTS, 'registre-console-roll-call.png'), fullPage: true });
   await page.getByRole('link', { name: /Suivante/ }).click();
   await page.getByRole('link', { name: /Suivante/ }).click();
