@@ -16,8 +16,6 @@ describe('the president is in the room (L2121-14)', () => {
     ['back for the item', [[{ memberId: 'm1', kind: 'departure', fromPosition: 2 }, { memberId: 'm1', kind: 'arrival', fromPosition: 3 }], 3], 'm1', true],
     ['never came', [[], 2], 'm5', false],
     ['arrived for the item', [[{ memberId: 'm5', kind: 'arrival', fromPosition: 2 }], 2], 'm5', true],
-    // Not taking part in the vote (L2131-11) is a matter for the vote, not for the presidency.
-    ['present, not taking part', [[], 2, ['m1']], 'm1', true],
   ])('%s', (_, args, presidentId, ok) => {
     const run = () => assertPresidentPresent(state(...args), presidentId, item);
     if (ok) {
@@ -27,5 +25,17 @@ describe('the president is in the room (L2121-14)', () => {
     const e = catchDomainError(run);
     expect([e.code, e.details]).toEqual(['PRESIDENT_NOT_PRESENT', { field: 'presidentId', presidentId, itemId: 'i', position: args[1] }]);
     expect(e.message).toMatch(new RegExp(`president of item 24-03-2 \\(M\\. ${presidentId.toUpperCase()} ${presidentId.toUpperCase()}\\) is not present.*presidentId.*L2121-14`));
+  });
+});
+
+describe('an interested president does not preside (L2131-11, L2121-14)', () => {
+  it('present but not taking part in the item: refused, naming the item field to set', () => {
+    const e = catchDomainError(() => assertPresidentPresent(state([], 2, ['m1']), 'm1', item));
+    expect([e.code, e.details]).toEqual(['PRESIDENT_NOT_PRESENT', { field: 'presidentId', presidentId: 'm1', itemId: 'i', position: 2, reason: 'not_taking_part' }]);
+    expect(e.message).toMatch(/president of item 24-03-2 \(M\. M1 M1\) does not take part in it \(L2131-11.*presidentId.*L2121-14/);
+  });
+
+  it('another member not taking part leaves the president presiding', () => {
+    expect(() => assertPresidentPresent(state([], 2, ['m2']), 'm1', item)).not.toThrow();
   });
 });
