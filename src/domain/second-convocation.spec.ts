@@ -3,7 +3,7 @@ import { catchDomainError } from './testing/context-builder';
 
 // A commune council: the first convocation of Monday 4 March 2024 failed (2 present, 5 needed).
 const first: FirstConvocation = {
-  id: 'first', bodyId: 'b', localDate: '2024-03-04', status: 'closed', secondConvocation: false,
+  id: 'first', bodyId: 'b', localDate: '2024-03-04', status: 'closed', convened: true, secondConvocation: false,
   votedItem: null, openingRecorded: true, openingQuorum: { needed: 5, counted: 2, met: false },
 };
 const second: SecondConvocation = { id: 'second', bodyId: 'b', localDate: '2024-03-08', profile: 'commune', secondConvocation: true, firstConvocationSessionId: 'first' };
@@ -24,6 +24,12 @@ describe('second convocation (L2121-17, L3121-14, L4132-13)', () => {
     expect(() => assertSecondConvocation(second, { ...first, status: 'cancelled' })).not.toThrow();
   });
 
+  it('départements and régions meet of right three days later: Monday → Thursday (L3121-14, L4132-13)', () => {
+    for (const profile of ['departement', 'region', 'commission_permanente'] as const) {
+      expect(() => assertSecondConvocation({ ...second, localDate: '2024-03-07', profile }, first)).not.toThrow();
+    }
+  });
+
   it('accepts an ordinary session without a link', () => {
     expect(() => assertSecondConvocation({ ...second, secondConvocation: false, firstConvocationSessionId: null }, null)).not.toThrow();
   });
@@ -36,13 +42,14 @@ describe('second convocation (L2121-17, L3121-14, L4132-13)', () => {
     ['a second convocation before it', {}, { secondConvocation: true }, 'first_not_second_convocation', /itself a second convocation/],
     ['still open', {}, { status: 'open' }, 'first_ended', /is open: .*closed or cancelled/],
     ['still planned', {}, { status: 'planned' }, 'first_ended', /is planned/],
+    ['cancelled before it was convened', {}, { status: 'cancelled', convened: false }, 'first_convened', /never convened.*L2121-17/],
     ['an item voted', {}, { votedItem: '24-03-2' }, 'first_without_vote', /voted item 24-03-2/],
     ['no opening attendance', {}, { openingRecorded: false }, 'first_opening_recorded', /no opening attendance/],
     ['quorum met', {}, { openingQuorum: { needed: 5, counted: 5, met: true } }, 'first_quorum_failed', /quorum.*was met at its opening \(5 counted, 5 needed\)/],
     ['three days only', { localDate: '2024-03-07' }, {}, 'three_clear_days', /at least three clear days after the first \(L2121-17\).*2024-03-04 to 2024-03-07 is 3 days apart, at least 4/],
     ['before the first', { localDate: '2024-03-01' }, {}, 'three_clear_days', /-3 days apart/],
-    ['département: three days only', { localDate: '2024-03-07', profile: 'departement' }, {}, 'three_clear_days', /L3121-14/],
-    ['région: three days only', { localDate: '2024-03-07', profile: 'region' }, {}, 'three_clear_days', /L4132-13/],
+    ['département: two days only', { localDate: '2024-03-06', profile: 'departement' }, {}, 'three_clear_days', /held of right three days later \(L3121-14\).*2 days apart, at least 3/],
+    ['région: two days only', { localDate: '2024-03-06', profile: 'region' }, {}, 'three_clear_days', /L4132-13/],
   ])('refuses %s', (_, s, f, rule, message) => {
     const e = catchDomainError(() => assertSecondConvocation({ ...second, ...s }, f === null ? null : { ...first, ...f }));
     expect([e.code, e.details.rule]).toEqual(['SECOND_CONVOCATION_INVALID', rule]);

@@ -6,11 +6,16 @@ import { assertIsoDate } from './iso-date';
 import type { ProfileCode, QuorumState } from './types';
 
 /**
- * "À trois jours au moins d'intervalle": three clear days between the two meetings, so their dates are
- * at least four apart (Monday → Friday). Départements and régions meet "de plein droit trois jours plus
- * tard": Registre applies the same count to them.
+ * "À trois jours au moins d'intervalle" (L2121-17): three clear days between the two meetings, so their dates
+ * are at least four apart (Monday → Friday).
  */
 export const SECOND_CONVOCATION_MIN_DAYS = 4;
+
+/**
+ * Départements and régions meet "de plein droit trois jours plus tard" (L3121-14, L4132-13): Monday → Thursday,
+ * the very date the law sets, so three days apart at least.
+ */
+export const OF_RIGHT_MIN_DAYS = 3;
 
 /** The session convened again, as created or changed. */
 export interface SecondConvocation {
@@ -30,6 +35,8 @@ export interface FirstConvocation {
   bodyId: string;
   localDate: string;
   status: string;
+  /** It went through 'convened': a session cancelled while planned was never convened, so never failed. */
+  convened: boolean;
   secondConvocation: boolean;
   /** Number of the first item voted in it, if any: a session that deliberated did not fail. */
   votedItem: string | null;
@@ -78,10 +85,14 @@ export function assertSecondConvocation(s: SecondConvocation, first: FirstConvoc
       counted: q.counted, needed: q.needed,
     });
   }
+  if (!first.convened) fail('first_convened', `${f} was never convened (cancelled while planned): a second convocation follows a first convocation duly made (${article})`);
   const days = daysBetween(first.localDate, s.localDate);
-  if (days < SECOND_CONVOCATION_MIN_DAYS) {
+  const ofRight = ARTICLE[s.profile] !== undefined;
+  const minDays = ofRight ? OF_RIGHT_MIN_DAYS : SECOND_CONVOCATION_MIN_DAYS;
+  if (days < minDays) {
+    const rule = ofRight ? 'The meeting is held of right three days later' : 'A second convocation is held at least three clear days after the first';
     fail('three_clear_days',
-      `A second convocation is held at least three clear days after the first (${article}): ${first.localDate} to ${s.localDate} is ${days} days apart, at least ${SECOND_CONVOCATION_MIN_DAYS} needed`,
-      { field: 'startsAt', days, minDays: SECOND_CONVOCATION_MIN_DAYS });
+      `${rule} (${article}): ${first.localDate} to ${s.localDate} is ${days} days apart, at least ${minDays} needed`,
+      { field: 'startsAt', days, minDays });
   }
 }

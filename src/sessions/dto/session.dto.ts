@@ -24,7 +24,7 @@ export class CreateSessionDto {
   @ApiPropertyOptional({ description: 'Second convocation after a failed quorum (L2121-17): requires firstConvocationSessionId' }) @OptionalNotNull() @IsBoolean()
   secondConvocation?: boolean;
 
-  @ApiPropertyOptional({ description: 'With secondConvocation: the earlier session of the body whose quorum failed at its opening, closed or cancelled without a vote, at least three clear days before' })
+  @ApiPropertyOptional({ description: 'With secondConvocation: the earlier session of the body whose quorum failed at its opening, convened, then closed or cancelled without a vote, at least three clear days before (three days in départements and régions)' })
   @OptionalNotNull() @IsUUID()
   firstConvocationSessionId?: string;
 
