@@ -35,3 +35,20 @@ describe('text PostgreSQL cannot store', () => {
     expect(ok(await t.http.get(minutes(w))).body).toMatchObject({ version: 1, items: [{ textMd: '' }, { textMd: '' }, { textMd: '' }] });
   });
 });
+
+describe('the session where a procès-verbal was adopted', () => {
+  it('keeps its date: the adoption printed "adopté lors de la séance du ..." (API and database)', async () => {
+    const w = await buildWorld(t, { startsAt: '2024-03-11T18:30:00+01:00' });
+    const next = await adopted(w);
+    const path = `${w.base}/sessions/${next}`;
+    const { version } = ok(await t.http.get(path)).body;
+    await refused(w, () => t.http.patch(path).send({ version, startsAt: '2024-03-05T18:30:00+01:00' }), 409, 'MINUTES_SEALED', /adopted.*startsAt/);
+    await refused(w, () => t.http.patch(path).send({ version, startsAt: '2024-03-26T18:30:00+01:00' }), 409, 'MINUTES_SEALED', /L2121-15/);
+    expect(ok(await t.http.get(minutes(w))).body).toMatchObject({ adoptedAtSessionId: next, adoptedOn: '2024-03-25' });
+    expect(await sqlCode(`UPDATE session SET starts_at = starts_at - interval '20 days' WHERE id = $1`, [next])).toBe('RG002');
+    // Other facts of the session still change while it sits, and so does the date of a session without adoption.
+    ok(await t.http.patch(path).send({ version, place: 'Salle des fêtes' }));
+    const other = await createSession(w, '2024-04-08T18:30:00+02:00', { presidentId: w.m[0] });
+    ok(await t.http.patch(`${w.base}/sessions/${other.id}`).send({ version: other.version, startsAt: '2024-04-09T18:30:00+02:00' }));
+  });
+});

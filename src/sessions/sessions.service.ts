@@ -8,6 +8,7 @@ import { Item } from '../deliberations/item.entity';
 import { renumberItems } from '../deliberations/item-numbering';
 import { presenceAt } from '../domain/attendance';
 import { Member } from '../members/member.entity';
+import { Minutes } from '../minutes/minutes.entity';
 import { itemContext, loadSessionContext, localParts, membersInOffice } from '../register/session-context';
 import { CreateSessionDto, TransitionDto, UpdateSessionDto } from './dto/session.dto';
 import { assertConvocation, firstConvocationFacts } from './first-convocation';
@@ -80,6 +81,15 @@ export class SessionsService {
     const voted = await em.getRepository(Item).findOne({ where: { sessionId: session.id, collectivityId: session.collectivityId, status: 'voted' }, order: { position: 'ASC' } });
     if (voted) {
       throw new DomainError('ITEM_ALREADY_VOTED', `Item ${voted.number} is voted: ${changed.join(', ')} of its session can no longer change`, { itemId: voted.id, fields: changed });
+    }
+    // L2121-15: a procès-verbal adopted at this session prints its date ("adopté lors de la séance du ...").
+    const adoption = changed.includes('startsAt')
+      ? await em.getRepository(Minutes).findOne({ where: { adoptedAtSessionId: session.id, collectivityId: session.collectivityId } })
+      : null;
+    if (adoption) {
+      throw new DomainError('MINUTES_SEALED', `The procès-verbal of session ${adoption.sessionId} was adopted at this session: its startsAt, which that procès-verbal prints, can no longer change (L2121-15)`, {
+        field: 'startsAt', minutesSessionId: adoption.sessionId,
+      });
     }
     const convocation = changed.find((f) => f === 'secondConvocation' || f === 'firstConvocationSessionId');
     if (convocation && session.status === 'open') {
