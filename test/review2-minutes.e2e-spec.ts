@@ -52,3 +52,23 @@ describe('the session where a procès-verbal was adopted', () => {
     ok(await t.http.patch(`${w.base}/sessions/${other.id}`).send({ version: other.version, startsAt: '2024-04-09T18:30:00+02:00' }));
   });
 });
+
+describe('the debates in the document', () => {
+  it.each([
+    ['an unclosed code fence', 'Avant\n```\ncode'],
+    ['an unclosed tilde fence', 'Avant\n~~~'],
+    ['an unclosed <pre>', 'Avant\n<pre>\ntexte'],
+    ['an unclosed <script>', '<script>texte'],
+    ['an unclosed CDATA', '<![CDATA[ texte'],
+  ])('%s stays inside the debates: the rest of the procès-verbal keeps its layout', async (_what, textMd) => {
+    const w = await buildWorld(t);
+    ok(await t.http.post(api(w).vote(w.items[1])).send({ mode: 'show_of_hands', counts: { pour: 7, contre: 0, abstention: 0 } }));
+    ok(await t.http.put(`${minutes(w)}/debates/${w.items[0]}`).send({ version: 1, textMd }));
+    const text = await pdf(`${minutes(w)}.pdf`);
+    expect(text).toContain('Débats : ');
+    // Swallowed into a code or HTML block, the Markdown of the template would print raw.
+    expect(text).not.toMatch(/## |\*\*|\| ?[A-Za-zÀ-ÿ]/);
+    expect(text).toMatch(/Délibération n°\S+ : POINT 2/);
+    expect(text).toContain("L'ordre du jour étant épuisé, la séance est levée.");
+  });
+});

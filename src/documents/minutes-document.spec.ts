@@ -34,6 +34,9 @@ describe('debates as the secretary writes them', () => {
     ['layout hints, removed', 'Avant<!-- keep -->\n<!-- small -->\nAprès', 'Avant\n\nAprès'],
     ['an unclosed comment, removed to the end', 'Texte <!-- keep', 'Texte'],
     ['Windows line ends', 'Un\r\nDeux', 'Un\nDeux'],
+    ['a code fence, escaped: it would run to the end of the document', 'Avant\n```\ncode\n  ~~~~', 'Avant\n\\```\ncode\n  \\~~~~'],
+    ['raw HTML blocks that a blank line does not end, escaped', '<pre>\n <SCRIPT>x\n<?php\n<![CDATA[ x', '\\<pre>\n \\<SCRIPT>x\n\\<?php\n\\<![CDATA[ x'],
+    ['other HTML and inline code, kept', '<b>gras</b> et `code`\n<prefix>', '<b>gras</b> et `code`\n<prefix>'],
   ])('%s', (_what, text, expected) => {
     expect(debatesMarkdown(text)).toBe(expected);
   });

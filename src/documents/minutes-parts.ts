@@ -7,8 +7,16 @@ import type { BodyVm } from './view-model.types';
 export const BLANK_MINUTES_RECORD: MinutesRecord = { status: 'draft', adoptedAtSessionId: null, adoptedOn: null, publishedOn: null, debates: {} };
 
 /**
+ * Blocks that a blank line does not end: a code fence, or raw HTML of the kinds <pre>, <script>, <style>,
+ * <textarea>, <?...?>, <!...> (CommonMark HTML blocks 1 to 5). Left open, they would swallow the rest of the
+ * procès-verbal; escaped, they print as typed.
+ */
+const UNBOUNDED_BLOCK = /^( {0,3})(`{3,}|~{3,}|<(?:pre|script|style|textarea)(?=[\s>]|$)|<[?!])/i;
+
+/**
  * The secretary's Markdown, fitted into the document: layout hints (HTML comments) belong to the templates
- * and headings would compete with the deliberations' own, so they become bold lines. Null when empty.
+ * and headings would compete with the deliberations' own, so they become bold lines; blocks that would run
+ * past the debates are escaped. Null when empty.
  */
 export function debatesMarkdown(text: string | undefined): string | null {
   if (!text) return null;
@@ -17,6 +25,7 @@ export function debatesMarkdown(text: string | undefined): string | null {
     .replace(/<!--[\s\S]*?(-->|$)/g, '')
     .split('\n')
     .map((line) => line.replace(/^ {0,3}#{1,6}\s+(.*?)\s*#*\s*$/, (_m, title: string) => (title ? `**${title}**` : '')))
+    .map((line) => line.replace(UNBOUNDED_BLOCK, '$1\\$2'))
     .join('\n')
     .trim();
   return fitted === '' ? null : fitted;
