@@ -72,3 +72,13 @@ describe('the debates in the document', () => {
     expect(text).toContain("L'ordre du jour étant épuisé, la séance est levée.");
   });
 });
+
+describe('the publication date', () => {
+  it('is not a day still to come: set once and sealed, a typo could never be corrected', async () => {
+    const w = await buildWorld(t);
+    await adopted(w);
+    const { version } = ok(await t.http.get(minutes(w))).body;
+    await refused(w, () => t.http.post(`${minutes(w)}/publication`).send({ version, publishedOn: '2099-03-27' }), 400, 'VALIDATION_FAILED', /publishedOn 2099-03-27 is after today/);
+    ok(await t.http.post(`${minutes(w)}/publication`).send({ version, publishedOn: '2024-03-27' }));
+  });
+});

@@ -57,6 +57,12 @@ describe('publication', () => {
     else expect(catchDomainError(run).code).toBe(code);
   });
 
+  it('is not dated after today: sealed once set, it could never be corrected', () => {
+    expect(() => assertPublishable(adopted, '2019-10-18', '2019-10-18')).not.toThrow();
+    const e = catchDomainError(() => assertPublishable(adopted, '2019-10-19', '2019-10-18'));
+    expect([e.code, e.details.field, e.message]).toEqual(['VALIDATION_FAILED', 'publishedOn', 'publishedOn 2019-10-19 is after today (2019-10-18): a publication is recorded once made']);
+  });
+
   it('is due within the week after adoption, across months and years', () => {
     expect(publicationDue('2019-10-14')).toBe('2019-10-21');
     expect(publicationDue('2019-10-28')).toBe('2019-11-04');

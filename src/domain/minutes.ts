@@ -65,8 +65,11 @@ export function assertAdoptable(minutes: Pick<MinutesFacts, 'status'>, pv: Sessi
   if (at.status !== 'open') refuse('adopting_session_open', `adoptedAtSessionId: the adopting session is ${at.status}; the procès-verbal is adopted while it sits (open)`);
 }
 
-/** The publication date is set once, after adoption, never before it. */
-export function assertPublishable(minutes: MinutesFacts, publishedOn: string): void {
+/**
+ * The publication date is set once, after adoption, never before it, and not after `today` (local date, when
+ * given): sealed once set, a date still to come could never be corrected.
+ */
+export function assertPublishable(minutes: MinutesFacts, publishedOn: string, today?: string): void {
   assertIsoDate(publishedOn, 'publishedOn');
   if (minutes.status !== 'adopted' || !minutes.adoptedOn) {
     throw new DomainError('MINUTES_NOT_ADOPTED', 'The procès-verbal is not adopted yet: it is published after its adoption (L2121-15)', { field: 'publishedOn' });
@@ -76,6 +79,9 @@ export function assertPublishable(minutes: MinutesFacts, publishedOn: string): v
   }
   if (publishedOn < minutes.adoptedOn) {
     throw new DomainError('VALIDATION_FAILED', `publishedOn ${publishedOn} is before the adoption of ${minutes.adoptedOn}`, { field: 'publishedOn', adoptedOn: minutes.adoptedOn });
+  }
+  if (today !== undefined && publishedOn > today) {
+    throw new DomainError('VALIDATION_FAILED', `publishedOn ${publishedOn} is after today (${today}): a publication is recorded once made`, { field: 'publishedOn', today });
   }
 }
 

@@ -72,7 +72,7 @@ export class MinutesService {
       await this.session(em, collectivityId, sessionId);
       const minutes = await this.lockMinutes(em, collectivityId, sessionId);
       assertVersion('Minutes', sessionId, dto.version, minutes.version);
-      assertPublishable(minutes, dto.publishedOn);
+      assertPublishable(minutes, dto.publishedOn, localParts(new Date()).date);
       minutes.publishedOn = dto.publishedOn;
       await this.bump(em, minutes);
       return this.view(em, collectivityId, sessionId);
