@@ -32,8 +32,23 @@ class DepthLimitedValidationPipe extends ValidationPipe {
     if (jsonDepth(value, MAX_JSON_DEPTH) > MAX_JSON_DEPTH) {
       throw new DomainError('MALFORMED_REQUEST', `${metadata.type}: nested deeper than ${MAX_JSON_DEPTH} levels`, { field: metadata.type, maxDepth: MAX_JSON_DEPTH });
     }
-    return super.transform(value, metadata);
+    return super.transform(lowerCaseUuids(value), metadata);
   }
+}
+
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
+/**
+ * PostgreSQL compares uuids regardless of case but the services compare ids as strings (who is present,
+ * who holds a proxy): ids are written in lower case as PostgreSQL returns them. Runs after the depth check.
+ */
+export function lowerCaseUuids(value: unknown): unknown {
+  if (typeof value === 'string') return UUID.test(value) ? value.toLowerCase() : value;
+  if (Array.isArray(value)) return value.map(lowerCaseUuids);
+  if (value !== null && typeof value === 'object' && Object.getPrototypeOf(value) === Object.prototype) {
+    return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, lowerCaseUuids(v)]));
+  }
+  return value;
 }
 
 /** Whitelist DTOs, reject unknown fields, and answer VALIDATION_FAILED naming every field at fault. */
