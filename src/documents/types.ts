@@ -10,6 +10,8 @@ export interface SessionRecord {
   items: DeliberationRecord[];
   /** The procès-verbal's own record (L2121-15); absent = a blank draft. */
   minutes?: MinutesRecord;
+  /** The attendance at the opening, for a session with no item (a quorum not met, L2121-17). */
+  opening?: DeliberationRecord;
 }
 
 /** The procès-verbal: a draft until a later session of the body adopts it, then published within a week. */

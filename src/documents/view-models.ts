@@ -68,9 +68,20 @@ function numberAtFor(sessionRecord: SessionRecord): (position: number) => string
 
 /** A record standing for the session as a whole: the first item's state, as at the opening. */
 function openingRecord(sessionRecord: SessionRecord): DeliberationRecord {
-  const first = sessionRecord.items[0];
-  if (!first) throw new RangeError('A session document needs at least one item');
+  const first = sessionRecord.items[0] ?? sessionRecord.opening;
+  if (!first) throw new RangeError('A session document needs an item or the opening attendance');
   return { ...first, collectivity: sessionRecord.collectivity, body: sessionRecord.body, session: sessionRecord.session, changesHere: [] };
+}
+
+/** With no item examined, the procès-verbal says why the session ended (L2121-17: convened again). */
+function closingSentence(sessionRecord: SessionRecord, opening: DeliberationRecord): string {
+  if (sessionRecord.items.length > 0) return "L'ordre du jour étant épuisé, la séance est levée.";
+  const { needed, counted, met } = opening.attendance.quorum;
+  if (!met && !sessionRecord.session.secondConvocation) {
+    return `Le quorum n'étant pas atteint (${counted} membres présents, ${needed} requis), la séance est levée ; ` +
+      "l'assemblée sera convoquée à nouveau à trois jours au moins d'intervalle (article L2121-17 du CGCT).";
+  }
+  return "Aucune affaire n'ayant été examinée, la séance est levée.";
 }
 
 /**
@@ -104,7 +115,7 @@ export function minutesViewModel(sessionRecord: SessionRecord, options: ExtractO
         result: result(it),
       };
     }),
-    closingSentence: "L'ordre du jour étant épuisé, la séance est levée.",
+    closingSentence: closingSentence(sessionRecord, opening),
     placeAndDate: placeAndDate(options.signedAt ?? sessionRecord.session.place, sessionRecord.session.localDate),
     signatures: signatures({ session: sessionRecord.session }),
     ...status,

@@ -9,7 +9,7 @@ import { renderDeliberationsList, renderExtract, renderMinutes } from '../docume
 import { TemplateEngine } from '../documents/template-engine';
 import type { RenderedDocument as Rendered, SessionRecord } from '../documents/types';
 import { loadMinutes } from '../minutes/minutes-record';
-import { RegisterService } from '../register/register.service';
+import { openingRecord, RegisterService } from '../register/register.service';
 import { loadSessionContext } from '../register/session-context';
 import { RenderedDocument } from './template-override.entity';
 import { TemplatesService } from './templates.service';
@@ -103,10 +103,10 @@ export class ExtractsService {
     return this.db.transaction('REPEATABLE READ', async (em) => {
       const ctx = await loadSessionContext(em, collectivityId, sessionId);
       const records = await this.register.records(em, ctx, ctx.items.map((i) => i.id));
-      const base = records[0] ?? null;
-      if (!base) throw new DomainError('ITEM_NOT_VOTED', `Session ${sessionId} has no item`, { sessionId });
+      // A session may end with no item examined (quorum not met): its procès-verbal and list still exist.
+      const opening = openingRecord(ctx);
       const { record: minutes } = await loadMinutes(em, collectivityId, sessionId);
-      return { collectivity: base.collectivity, body: base.body, session: base.session, items: records, minutes };
+      return { collectivity: opening.collectivity, body: opening.body, session: opening.session, items: records, minutes, opening };
     });
   }
 

@@ -63,6 +63,15 @@ export class RegisterService {
 
 const ref = (m: SeatedMember): MemberRef => ({ id: m.id, civility: m.civility, firstName: m.firstName, lastName: m.lastName });
 
+/** The session at its opening, before any item: a stand-in item at position 1 carries the attendance. */
+export function openingRecord(ctx: SessionContext): DeliberationRecord {
+  const opening = Object.assign(new Item(), {
+    id: '', position: 1, number: '', object: '', rapporteurId: null, presidentId: null, actesNature: null, matiereCode: null,
+    reasonsMd: '', decisionMd: '', status: 'draft', transmittedAt: null, publishedAt: null, acteId: null, version: 0,
+  });
+  return { ...buildRecord(ctx, opening, null, [], [], []), changesHere: [] };
+}
+
 export function buildRecord(
   ctx: SessionContext, item: Item, vote: Vote | null, ballots: Ballot[], candidates: ElectionCandidate[], rounds: ElectionRound[],
 ): DeliberationRecord {
