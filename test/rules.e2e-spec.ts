@@ -81,16 +81,18 @@ describe('proxies (L2121-20)', () => {
 });
 
 describe('votes (L2121-17, L2121-20, L2121-21, L2131-11)', () => {
-  it('QUORUM_NOT_MET: 4 present of 9 cannot deliberate; the same vote passes on a second convocation', async () => {
+  it('QUORUM_NOT_MET: 4 present of 9 cannot deliberate; the same vote passes on a second convocation, on the item carried over', async () => {
     const attendance = ['present', 'present', 'present', 'present', 'excused', 'excused', 'excused', 'absent', 'absent'] as const;
     const w = await buildWorld(t, { attendance: [...attendance] });
     await refused(w, () => t.http.post(api(w).vote(w.items[0])).send(counts(4, 0, 0)), 422, 'QUORUM_NOT_MET', /Quorum not met at item 1: 4 counted.*5 needed/);
     expect(await itemStatus(w, w.items[0])).toBe('draft');
     expect(await voteRows(w)).toBe(0);
 
+    // The item is created on the failed first convocation and carried over: the waiver covers the same agenda only.
     const second = await buildWorld(t, { attendance: [...attendance], secondConvocation: true });
     const res = ok(await t.http.post(api(second).vote(second.items[0])).send(counts(4, 0, 0)));
     expect(res.status).toBe(201);
+    expect(res.body.item.carriedFrom).toMatchObject({ id: second.firstConvocation!.items[0], sessionId: second.firstConvocation!.sessionId });
     expect(res.body.attendance.quorum).toMatchObject({ needed: 5, counted: 4, met: false, waivedBySecondConvocation: true });
     expect(res.body.vote).toMatchObject({ pour: 4, outcome: 'adopted' });
     expect(await itemStatus(second, second.items[0])).toBe('voted');

@@ -1,7 +1,7 @@
 // The read-only console over HTTP, on the seeded demo: what a secretary reads at / and under /console,
 // in French, with the same figures as the certified extracts; French error pages; escaped HTML.
 import { randomUUID } from 'node:crypto';
-import { buildWorld, ok, uniqueSiren } from './setup/factory';
+import { buildWorld, failedFirstConvocation, ok, uniqueSiren } from './setup/factory';
 import { bootTestApp, demoCollectivityId, TestApp } from './setup/test-app';
 
 let t: TestApp;
@@ -309,6 +309,7 @@ describe('second convocation (L2121-17)', () => {
   it('names the failed first convocation, links it, and the first one has its draft procès-verbal', async () => {
     const w = await buildWorld(t, { secondConvocation: true, items: 1 });
     const first = ok(await t.http.get(`${w.base}/sessions/${w.sessionId}`)).body.firstConvocationSessionId;
+    expect(first).toBe(w.firstConvocation!.sessionId);
     const { html, text } = await page(`/console/collectivites/${w.cid}/seances/${w.sessionId}`);
     expect(text).toContain(
       "Seconde convocation après la séance du lundi 4 mars 2024 à 18 h 30 (quorum non atteint) : l'assemblée délibère valablement " +
@@ -318,8 +319,22 @@ describe('second convocation (L2121-17)', () => {
     expect(text).toContain('Procès-verbal Statut projet');
     const firstPage = await page(`/console/collectivites/${w.cid}/seances/${first}`);
     expect(firstPage.text).toContain('Statut close');
-    expect(firstPage.text).toContain("Procès-verbal Statut projet Publication non publié : il le sera dans la semaine qui suit son adoption Débats Aucune délibération à l'ordre du jour.");
+    expect(firstPage.text).toContain('Procès-verbal Statut projet Publication non publié : il le sera dans la semaine qui suit son adoption Débats Aucun débat consigné.');
     expect(firstPage.text).not.toContain('Seconde convocation après');
+    // Its agenda, not examined for want of quorum, is what the second convocation carries over (L2121-17).
+    const [from] = w.firstConvocation!.items;
+    const fromNumber = ok(await t.http.get(`${w.base}/items/${from}`)).body.number;
+    expect(firstPage.text).toContain(`${fromNumber} POINT 1 1 0 1 Quorum non atteint 1 présent, 5 requis Non votée`);
+    const carried = await page(`/console/collectivites/${w.cid}/deliberations/${w.items[0]}`);
+    expect(carried.text).toContain(`Reporté de la première convocation n°${fromNumber} : POINT 1 (art. L2121-17 du CGCT)`);
+    expect(carried.html).toContain(`<a href="/console/collectivites/${w.cid}/deliberations/${from}">n°${fromNumber} : POINT 1</a>`);
+  });
+
+  it('a first convocation without an agenda has no procès-verbal PDF to offer', async () => {
+    const w = await buildWorld(t, { items: 0, open: false });
+    const first = await failedFirstConvocation(w, '2024-03-04T18:30:00+01:00');
+    const firstPage = await page(`/console/collectivites/${w.cid}/seances/${first}`);
+    expect(firstPage.text).toContain("Procès-verbal Statut projet Publication non publié : il le sera dans la semaine qui suit son adoption Débats Aucune délibération à l'ordre du jour.");
     // Without an agenda the API has no procès-verbal PDF to render: the page offers none.
     expect(firstPage.html).not.toContain('minutes.pdf');
   });

@@ -15,6 +15,8 @@ export class Item {
   @Column('text') object: string;
   @Column('uuid', { name: 'rapporteur_id', nullable: true }) rapporteurId: string | null;
   @Column('uuid', { name: 'president_id', nullable: true }) presidentId: string | null;
+  /** L2121-17: the item of the failed first convocation this one carries over, on which the quorum is waived. */
+  @Column('uuid', { name: 'carried_from_item_id', nullable: true }) carriedFromItemId: string | null;
   @Column('text', { name: 'actes_nature', nullable: true }) actesNature: string | null;
   @Column('text', { name: 'matiere_code', nullable: true }) matiereCode: string | null;
   @Column('text', { name: 'reasons_md', default: '' }) reasonsMd: string;

@@ -5,6 +5,7 @@ import { acteIdentifier, ActesNature, formatItemNumber } from '../domain/numberi
 import { assertItemTransition } from '../domain/session-lifecycle';
 import { loadSessionContext, SessionContext } from '../register/session-context';
 import { CreateItemDto, CreateRecusalDto, UpdateItemDto } from './dto/item.dto';
+import { assertCarriedOver } from './carry-over';
 import { Item, ItemRecusal } from './item.entity';
 import { nextSeq } from './item-numbering';
 
@@ -17,6 +18,7 @@ export class ItemsService {
       const ctx = await loadSessionContext(em, collectivityId, sessionId, true);
       assertEditable(ctx);
       this.assertMembers(ctx, { rapporteurId: dto.rapporteurId, presidentId: dto.presidentId });
+      if (dto.carriedFromItemId) await assertCarriedOver(em, ctx, dto.carriedFromItemId);
       const last = ctx.items.length;
       const position = dto.position ?? last + 1;
       if (position > last + 1) {
@@ -33,7 +35,7 @@ export class ItemsService {
       const repo = em.getRepository(Item);
       const item = await repo.save(repo.create({
         collectivityId, sessionId, bodyId: ctx.body.id, position, number, year, seq, object: dto.object,
-        rapporteurId: dto.rapporteurId ?? null, presidentId: dto.presidentId ?? null, actesNature: dto.actesNature ?? 'DE',
+        rapporteurId: dto.rapporteurId ?? null, presidentId: dto.presidentId ?? null, carriedFromItemId: dto.carriedFromItemId ?? null, actesNature: dto.actesNature ?? 'DE',
         matiereCode: dto.matiereCode ?? null, reasonsMd: dto.reasonsMd ?? '', decisionMd: dto.decisionMd ?? '', status: 'draft',
       }));
       return item;

@@ -44,7 +44,8 @@ export function extractViewModel(record: DeliberationRecord, options: ExtractOpt
   return {
     header: header(record, 'EXTRAIT DU REGISTRE DES DÉLIBÉRATIONS', record.item.number),
     body: body(record),
-    session: session(record, options.yearWithMil ?? false),
+    // L2121-17: the waiver is printed on the agenda carried over (or an act voted under it), not on a new item.
+    session: { ...session(record, options.yearWithMil ?? false), secondConvocation: record.session.secondConvocation && (!!i.carriedFrom || record.attendance.quorum.waivedBySecondConvocation) },
     presidency: presidency(record),
     counts: counts(record),
     attendance: attendance(record, () => null, presiding?.id ?? null),

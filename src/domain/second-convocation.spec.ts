@@ -1,4 +1,4 @@
-import { assertSecondConvocation, daysBetween, FirstConvocation, SecondConvocation } from './second-convocation';
+import { assertCarriedItemsKeepLink, assertCarryOver, assertSecondConvocation, CarriedItem, CarryTarget, daysBetween, FirstConvocation, SecondConvocation } from './second-convocation';
 import { catchDomainError } from './testing/context-builder';
 
 // A commune council: the first convocation of Monday 4 March 2024 failed (2 present, 5 needed).
@@ -54,5 +54,36 @@ describe('second convocation (L2121-17, L3121-14, L4132-13)', () => {
     const e = catchDomainError(() => assertSecondConvocation({ ...second, ...s }, f === null ? null : { ...first, ...f }));
     expect([e.code, e.details.rule]).toEqual(['SECOND_CONVOCATION_INVALID', rule]);
     expect(e.message).toMatch(message);
+  });
+});
+
+describe('the agenda carried over to the second convocation (L2121-17: "sur le même ordre du jour")', () => {
+  const target: CarryTarget = { secondConvocation: true, firstConvocationSessionId: 'first', profile: 'commune' };
+  const source: CarriedItem = { id: 'i1', sessionId: 'first', number: '24-03-1', status: 'draft', carriedInto: null };
+
+  it('accepts an item of the first convocation not voted nor carried yet, adjourned or not', () => {
+    expect(() => assertCarryOver(target, source)).not.toThrow();
+    expect(() => assertCarryOver(target, { ...source, status: 'adjourned' })).not.toThrow();
+  });
+
+  it.each<[string, Partial<CarryTarget>, Partial<CarriedItem>, string, RegExp]>([
+    ['into an ordinary session', { secondConvocation: false, firstConvocationSessionId: null }, {}, 'carry_into_second_convocation', /not a second convocation.*L2121-17/],
+    ['a voted item', {}, { status: 'voted' }, 'carry_not_voted', /item 24-03-1 was voted/],
+    ['an item of another session', {}, { sessionId: 'other' }, 'carry_from_first_convocation', /item 24-03-1 is not on the agenda of the first convocation \(session first\).*same agenda only \(L2121-17\)/],
+    ['in a département, an item of another session', { profile: 'departement' }, { sessionId: 'other' }, 'carry_from_first_convocation', /L3121-14/],
+    ['an item already carried over', {}, { carriedInto: { id: 'i9', number: '24-03-9' } }, 'carry_once', /already carried over into item 24-03-9/],
+  ])('refuses %s', (_, tg, src, rule, message) => {
+    const e = catchDomainError(() => assertCarryOver({ ...target, ...tg }, { ...source, ...src }));
+    expect([e.code, e.details.rule, e.details.field]).toEqual(['SECOND_CONVOCATION_INVALID', rule, 'carriedFromItemId']);
+    expect(e.message).toMatch(message);
+  });
+});
+
+describe('the link of a second convocation while items carry over from it (L2121-17)', () => {
+  it('may change without carried items, not with them', () => {
+    expect(() => assertCarriedItemsKeepLink('secondConvocation', [], 'commune')).not.toThrow();
+    const e = catchDomainError(() => assertCarriedItemsKeepLink('firstConvocationSessionId', ['24-03-4', '24-03-5'], 'region'));
+    expect([e.code, e.details.rule, e.details.field]).toEqual(['SECOND_CONVOCATION_INVALID', 'carried_items', 'firstConvocationSessionId']);
+    expect(e.message).toMatch(/items 24-03-4, 24-03-5 are carried over from the first convocation.*L4132-13/);
   });
 });

@@ -96,3 +96,56 @@ export function assertSecondConvocation(s: SecondConvocation, first: FirstConvoc
       { field: 'startsAt', days, minDays });
   }
 }
+
+/** The session an item is carried into. */
+export interface CarryTarget {
+  secondConvocation: boolean;
+  firstConvocationSessionId: string | null;
+  profile: ProfileCode;
+}
+
+/** The item named by carriedFromItemId, as the register holds it. */
+export interface CarriedItem {
+  id: string;
+  sessionId: string;
+  number: string;
+  status: string;
+  /** The item it is already carried over into, if any. */
+  carriedInto: { id: string; number: string } | null;
+}
+
+/**
+ * "Sur le même ordre du jour" (L2121-17; L3121-14, L4132-13): the second convocation deliberates whatever the number
+ * present only on the affairs of the failed first one, each carried over once. Throws SECOND_CONVOCATION_INVALID
+ * naming the rule broken.
+ */
+export function assertCarryOver(target: CarryTarget, source: CarriedItem): void {
+  const article = ARTICLE[target.profile] ?? 'L2121-17';
+  const fail = (rule: string, message: string, details: Record<string, unknown> = {}): never => {
+    throw new DomainError('SECOND_CONVOCATION_INVALID', `carriedFromItemId: ${message}`, { rule, field: 'carriedFromItemId', article, itemId: source.id, ...details });
+  };
+  if (!target.secondConvocation || !target.firstConvocationSessionId) {
+    fail('carry_into_second_convocation', `this session is not a second convocation: only a second convocation carries over the agenda of the first one (${article})`);
+  }
+  if (source.status === 'voted') fail('carry_not_voted', `item ${source.number} was voted: a deliberation taken is no affair left to carry over (${article})`);
+  if (source.sessionId !== target.firstConvocationSessionId) {
+    fail('carry_from_first_convocation',
+      `item ${source.number} is not on the agenda of the first convocation (session ${target.firstConvocationSessionId}): the quorum is waived on the same agenda only (${article})`,
+      { sessionId: source.sessionId, firstConvocationSessionId: target.firstConvocationSessionId });
+  }
+  if (source.carriedInto) {
+    fail('carry_once', `item ${source.number} is already carried over into item ${source.carriedInto.number}`, { carriedIntoItemId: source.carriedInto.id });
+  }
+}
+
+/**
+ * The link to the first convocation is what waives the quorum on the items carried over from it (L2121-17): while
+ * some are, `field` (secondConvocation or firstConvocationSessionId) may not change. `carried`: their numbers.
+ */
+export function assertCarriedItemsKeepLink(field: string, carried: readonly string[], profile: ProfileCode): void {
+  if (carried.length === 0) return;
+  const article = ARTICLE[profile] ?? 'L2121-17';
+  throw new DomainError('SECOND_CONVOCATION_INVALID',
+    `${field}: item${carried.length > 1 ? 's' : ''} ${carried.join(', ')} ${carried.length > 1 ? 'are' : 'is'} carried over from the first convocation, on whose agenda the quorum is waived (${article})`,
+    { rule: 'carried_items', field, article, items: carried });
+}

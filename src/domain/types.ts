@@ -112,6 +112,7 @@ export interface ItemContext {
   proxies: ProxyInput[];
   notTakingPart: NotTakingPart[];
   profile: RuleProfile;
+  /** L2121-17: the item is on a second convocation's agenda carried over from the failed first one (quorum waived). */
   secondConvocation: boolean;
 }
 
@@ -280,6 +281,8 @@ export interface DeliberationRecord {
     publishedAt: string | null;
     acteId: string | null;
     version: number;
+    /** L2121-17: the item of the failed first convocation this one carries over, if any. */
+    carriedFrom: { id: string; sessionId: string; number: string; object: string } | null;
   };
   attendance: ItemAttendanceState;
   /** Arrivals and departures that take effect at this item. */

@@ -97,6 +97,7 @@ export function buildRecord(
       actesNature: item.actesNature, matiereCode: item.matiereCode, reasonsMd: item.reasonsMd, decisionMd: item.decisionMd,
       status: item.status, president: member(item.presidentId), transmittedAt: item.transmittedAt, publishedAt: item.publishedAt,
       acteId: item.acteId, version: item.version,
+      carriedFrom: item.carriedFromItemId ? (ctx.carriedFrom.get(item.carriedFromItemId) ?? null) : null,
     },
     attendance,
     changesHere,

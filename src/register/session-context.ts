@@ -31,6 +31,16 @@ export interface SessionContext {
   proxyRows: { proxy: Proxy; link: ProxySession }[];
   recusals: ItemRecusal[];
   secretaries: SeatedMember[];
+  /** L2121-17: the items of the first convocation that items of this session carry over, by id. */
+  carriedFrom: Map<string, CarriedFrom>;
+}
+
+/** An item of the failed first convocation, as an item carrying it over names it. */
+export interface CarriedFrom {
+  id: string;
+  sessionId: string;
+  number: string;
+  object: string;
 }
 
 const PARIS = 'Europe/Paris';
@@ -95,6 +105,10 @@ export async function loadSessionContext(em: EntityManager, collectivityId: stri
   const proxyById = new Map(proxyEntities.map((p) => [p.id, p]));
   const proxyRows = links.map((link) => ({ proxy: proxyById.get(link.proxyId)!, link }));
   const pos = (id: string | null) => (id ? (positionOf.get(id) ?? null) : null);
+  const carriedIds = items.map((i) => i.carriedFromItemId).filter((id): id is string => !!id);
+  const carriedFrom = carriedIds.length
+    ? await em.getRepository(Item).createQueryBuilder('i').where('i.id IN (:...ids) AND i.collectivity_id = :cid', { ids: carriedIds, cid: collectivityId }).getMany()
+    : [];
   return {
     collectivity, body, session, profile, localDate, localTime, members, membersById, items, positionOf, attendance, changeRows,
     changes: changeRows.map((c) => ({ memberId: c.memberId, kind: c.kind, fromPosition: pos(c.fromItemId) ?? 1 })),
@@ -108,11 +122,15 @@ export async function loadSessionContext(em: EntityManager, collectivityId: stri
       id: r.id, collectivityId: r.collectivity_id, itemId: r.item_id, memberId: r.member_id, reason: r.reason,
     })),
     secretaries: secretaryRows.map((s) => membersById.get(s.memberId)).filter((m): m is SeatedMember => !!m),
+    carriedFrom: new Map(carriedFrom.map((i) => [i.id, { id: i.id, sessionId: i.sessionId, number: i.number, object: i.object }])),
   };
 }
 
 /** The rules' view of one item (or of a position before any item exists, e.g. the opening). */
 export function itemContext(ctx: SessionContext, position: number, itemId?: string): ItemContext {
+  // L2121-17: a second convocation deliberates whatever the number present on the agenda of the first one only, so the
+  // quorum is waived for the items carried over from it; at the opening (no item) the session may sit for them.
+  const carried = itemId ? !!ctx.items.find((i) => i.id === itemId)?.carriedFromItemId : true;
   return {
     position,
     members: ctx.members,
@@ -121,6 +139,6 @@ export function itemContext(ctx: SessionContext, position: number, itemId?: stri
     proxies: ctx.proxies,
     notTakingPart: itemId ? ctx.recusals.filter((r) => r.itemId === itemId).map((r) => ({ memberId: r.memberId, reason: r.reason })) : [],
     profile: ctx.profile,
-    secondConvocation: ctx.session.secondConvocation,
+    secondConvocation: ctx.session.secondConvocation && carried,
   };
 }

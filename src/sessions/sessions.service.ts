@@ -1,8 +1,9 @@
 import { Injectable } from '@nestjs/common';
-import { DataSource, EntityManager } from 'typeorm';
+import { DataSource, EntityManager, IsNull, Not } from 'typeorm';
 import { Body } from '../collectivities/body.entity';
 import { PageQuery, pageOf } from '../common/pagination.dto';
 import { DomainError, assertFound, assertVersion } from '../domain/errors';
+import { assertCarriedItemsKeepLink } from '../domain/second-convocation';
 import { assertTransition, SessionStatus } from '../domain/session-lifecycle';
 import { Item } from '../deliberations/item.entity';
 import { renumberItems } from '../deliberations/item-numbering';
@@ -95,6 +96,12 @@ export class SessionsService {
     if (convocation && session.status === 'open') {
       throw new DomainError('SESSION_TRANSITION_INVALID', `${convocation} is decided when convening: it cannot change once the session is open (L2121-17)`, { field: convocation });
     }
+    if (convocation) {
+      const where = { sessionId: session.id, collectivityId: session.collectivityId, carriedFromItemId: Not(IsNull()) };
+      const carried = await em.getRepository(Item).find({ where, order: { position: 'ASC' } });
+      const body = await em.getRepository(Body).findOneByOrFail({ id: session.bodyId, collectivityId: session.collectivityId });
+      assertCarriedItemsKeepLink(convocation, carried.map((i) => i.number), body.ruleProfile);
+    }
   }
 
   /** A new date changes the members in office (the attendance and officers recorded must still fit) and the items' numbers. */
@@ -147,7 +154,7 @@ export class SessionsService {
       president: ctx.session.presidentId ? (ctx.membersById.get(ctx.session.presidentId) ?? null) : null,
       secretaries: ctx.secretaries,
       inOffice: ctx.members.filter((m) => m.seat === 'titulaire').length,
-      items: ctx.items.map((i) => ({ id: i.id, position: i.position, number: i.number, object: i.object, status: i.status })),
+      items: ctx.items.map((i) => ({ id: i.id, position: i.position, number: i.number, object: i.object, status: i.status, carriedFromItemId: i.carriedFromItemId })),
       transitions,
     };
   }

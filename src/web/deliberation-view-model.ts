@@ -46,6 +46,8 @@ export interface DeliberationPageVm {
   acteId: string | null;
   transmittedAt: string | null;
   publishedAt: string | null;
+  /** L2121-17: the item of the failed first convocation this one carries over, linked. */
+  carriedFrom: NavLinkVm | null;
   /** The extract's header figures; `note` qualifies one ("dont 1 suppléante"). */
   counts: { label: string; value: string; note: string | null }[];
   quorum: QuorumVm;
@@ -113,6 +115,9 @@ export function deliberationViewModel(record: DeliberationRecord, agenda: Agenda
     acteId: record.item.acteId,
     transmittedAt: record.item.transmittedAt ? formatDateLong(record.item.transmittedAt) : null,
     publishedAt: record.item.publishedAt ? formatDateLong(record.item.publishedAt) : null,
+    carriedFrom: record.item.carriedFrom
+      ? { href: paths.deliberation(cid, record.item.carriedFrom.id), label: `n°${record.item.carriedFrom.number} : ${record.item.carriedFrom.object}` }
+      : null,
     counts: [
       { label: 'Membres en exercice', value: String(a.inOffice), note: null },
       { label: 'Présents', value: String(a.present.length), note: suppleantsNote(record) },

@@ -34,6 +34,8 @@ export interface World {
   sup: Record<number, string>;
   items: string[];
   base: string;
+  /** With secondConvocation: the failed first convocation and its agenda, which `items` carry over (L2121-17). */
+  firstConvocation?: { sessionId: string; items: string[] };
 }
 
 /** Fails with the response body in the message, which is what one needs when a fixture step breaks. */
@@ -83,10 +85,12 @@ export const daysBefore = (startsAt: string, days: number) => new Date(Date.pars
 
 /**
  * A first convocation of the body whose quorum failed at its opening (L2121-17): only the president came,
- * the others are recorded absent, and the session was opened and closed without a vote.
+ * the others are recorded absent, and the session was opened and closed without a vote. `items`: its agenda
+ * (POINT 1, POINT 2...), which a second convocation may carry over.
  */
-export async function failedFirstConvocation(w: Pick<World, 't' | 'cid' | 'bodyId' | 'm'>, startsAt: string, present = 1): Promise<string> {
+export async function failedFirstConvocation(w: Pick<World, 't' | 'cid' | 'bodyId' | 'm'>, startsAt: string, present = 1, items = 0): Promise<string> {
   const s = await createSession(w, startsAt, { presidentId: w.m[0] });
+  for (let i = 0; i < items; i++) ok(await w.t.http.post(`/api/collectivities/${w.cid}/sessions/${s.id}/items`).send({ object: `POINT ${i + 1}`, matiereCode: '7.1' }));
   ok(await putAttendance(w, s.id, w.m.map((id, i) => ({ memberId: id, status: i < present ? 'present' : 'absent' }))));
   for (const to of ['convened', 'open', 'closed']) await transition(w, s.id, to);
   return s.id;
@@ -109,14 +113,22 @@ export async function buildWorld(t: TestApp, o: WorldOptions = {}): Promise<Worl
   }
   const w: World = { t, cid, bodyId: body.id, sessionId: '', m, sup, items: [], base: `/api/collectivities/${cid}` };
   const startsAt = o.startsAt ?? '2024-03-11T18:30:00+01:00';
-  // L2121-17: a second convocation names the first one, whose quorum failed a week earlier.
-  const first = o.secondConvocation ? { secondConvocation: true, firstConvocationSessionId: await failedFirstConvocation(w, daysBefore(startsAt, 7)) } : {};
+  const items = o.items ?? 3;
+  // L2121-17: a second convocation names the first one, whose quorum failed a week earlier, and carries over its agenda.
+  if (o.secondConvocation) {
+    const sessionId = await failedFirstConvocation(w, daysBefore(startsAt, 7), 1, items);
+    w.firstConvocation = { sessionId, items: ok(await t.http.get(`${w.base}/sessions/${sessionId}/items`)).body.items.map((i: { id: string }) => i.id) };
+  }
+  const link = w.firstConvocation ? { secondConvocation: true, firstConvocationSessionId: w.firstConvocation.sessionId } : {};
   const session = await createSession(w, startsAt, {
-    presidentId: m[0], secretaryIds: [m[1]], convocationDate: '2024-03-04', ...first,
+    presidentId: m[0], secretaryIds: [m[1]], convocationDate: '2024-03-04', ...link,
   });
   w.sessionId = session.id;
-  for (let i = 0; i < (o.items ?? 3); i++) {
-    w.items.push(ok(await t.http.post(`${w.base}/sessions/${w.sessionId}/items`).send({ object: `POINT ${i + 1}`, matiereCode: '7.1' })).body.id);
+  for (let i = 0; i < items; i++) {
+    const carriedFromItemId = w.firstConvocation?.items[i];
+    w.items.push(ok(await t.http.post(`${w.base}/sessions/${w.sessionId}/items`).send({
+      object: `POINT ${i + 1}`, matiereCode: '7.1', ...(carriedFromItemId ? { carriedFromItemId } : {}),
+    })).body.id);
   }
   const statuses = o.attendance ?? m.map((_, i) => (i < n - 2 ? 'present' : 'excused'));
   ok(await putAttendance(w, w.sessionId, m.map((id, i) => ({ memberId: id, status: statuses[i] ?? 'absent' }))));

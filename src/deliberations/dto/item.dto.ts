@@ -21,6 +21,10 @@ export class CreateItemDto {
   @ApiPropertyOptional({ description: 'President for this item when not the session president (L2121-14)' }) @IsOptional() @IsUUID()
   presidentId?: string;
 
+  @ApiPropertyOptional({ description: 'In a second convocation: the item of the failed first convocation carried over, not voted, carried once; only such items are voted without the quorum (L2121-17)' })
+  @IsOptional() @IsUUID()
+  carriedFromItemId?: string;
+
   @ApiPropertyOptional({ enum: NATURES, default: 'DE' }) @IsOptional() @IsIn(NATURES)
   actesNature?: string;
 
