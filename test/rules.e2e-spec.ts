@@ -152,7 +152,8 @@ describe('votes (L2121-17, L2121-20, L2121-21, L2131-11)', () => {
     expect(cast.vote).toMatchObject({ pour: 3, contre: 3, outcome: 'adopted', castingVote: true, unanimous: false });
     const against = ok(await t.http.post(api(w).vote(w.items[1])).send({ ...counts(3, 3, 1), presidentChoice: 'contre' })).body;
     expect(against.vote).toMatchObject({ outcome: 'rejected', castingVote: true });
-    const secret = ok(await t.http.post(api(w).vote(w.items[2])).send({ mode: 'secret', counts: { pour: 3, contre: 3, abstention: 1 }, presidentChoice: 'pour' })).body;
+    // A secret ballot, asked for by a third of the seven present (L2121-21).
+    const secret = ok(await t.http.post(api(w).vote(w.items[2])).send({ mode: 'secret', counts: { pour: 3, contre: 3, abstention: 1 }, presidentChoice: 'pour', requestedBy: w.m.slice(1, 4) })).body;
     expect(secret.vote).toMatchObject({ mode: 'secret', outcome: 'rejected', castingVote: false });
     expect(ok(await t.http.get(api(w).state(w.items[2]))).body.vote).toMatchObject({ outcome: 'rejected', castingVote: false });
   });

@@ -34,11 +34,21 @@ describe('requests for a public vote or a secret ballot', () => {
     expect(again.vote.requestedBy.map((m: { id: string }) => m.id)).toEqual([w.m[4], w.m[2]]);
   });
 
-  it('a secret ballot needs a third; a vote without request records none', async () => {
+  it('a secret ballot is the exception (L2121-21): refused unless a third of those present ask, held when they do', async () => {
     const w = await buildWorld(t);
-    await refused(w, () => t.http.post(api(w).vote(w.items[0])).send(secret(7, w.m.slice(1, 3))), 422, 'VOTE_REQUEST_INSUFFICIENT', /a secret ballot; 3 needed/);
-    expect(ok(await t.http.post(api(w).vote(w.items[0])).send(secret(7, w.m.slice(1, 4)))).body.vote.requestedBy).toHaveLength(3);
-    expect(ok(await t.http.post(api(w).vote(w.items[1])).send(secret(7))).body.vote.requestedBy).toEqual([]);
+    for (const requestedBy of [undefined, []]) {
+      const res = await refused(w, () => t.http.post(api(w).vote(w.items[0])).send(secret(7, requestedBy)), 422, 'VOTE_REQUEST_INSUFFICIENT',
+        /requestedBy: a secret ballot is held at the request of a third of the members present \(L2121-21\): nobody asked, 3 needed \(1\/3 of the 7 present\)/);
+      expect(res.body.details).toMatchObject({ field: 'requestedBy', rule: 'secret_ballot_requested', requested: 0, needed: 3, present: 7 });
+    }
+    const two = await refused(w, () => t.http.post(api(w).vote(w.items[0])).send(secret(7, w.m.slice(1, 3))), 422, 'VOTE_REQUEST_INSUFFICIENT', /a secret ballot; 3 needed/);
+    expect(two.body.details).toMatchObject({ rule: 'secret_ballot_requested', requested: 2 });
+    const held = ok(await t.http.post(api(w).vote(w.items[0])).send(secret(7, w.m.slice(1, 4)))).body;
+    expect(held.vote).toMatchObject({ mode: 'secret', pour: 7, outcome: 'adopted' });
+    expect(held.vote.requestedBy.map((m: { id: string }) => m.id)).toEqual(w.m.slice(1, 4));
+    // A show of hands or a public vote without request records none.
+    expect(ok(await t.http.post(api(w).vote(w.items[1])).send({ mode: 'show_of_hands', counts: { pour: 7, contre: 0, abstention: 0 } })).body.vote.requestedBy).toEqual([]);
+    expect(ok(await t.http.post(api(w).vote(w.items[2])).send(rollCall(w.m.slice(0, 7)))).body.vote.requestedBy).toEqual([]);
   });
 
   it('in a département a sixth of those present suffices for a public vote (L3121-15), where a commune needs a quarter', async () => {

@@ -33,6 +33,7 @@ describe('ballot requests (L2121-21, L3121-15)', () => {
     } else {
       const e = catchDomainError(run);
       expect([e.code, e.details.field, e.details.requested]).toEqual(['VOTE_REQUEST_INSUFFICIENT', 'requestedBy', asking]);
+      expect(e.details.rule).toBe(mode === 'roll_call' ? 'public_vote_requested' : 'secret_ballot_requested');
       expect(e.message).toMatch(mode === 'roll_call' ? /a public vote/ : /a secret ballot/);
     }
   });
@@ -69,6 +70,14 @@ describe('ballot requests (L2121-21, L3121-15)', () => {
     const { state, settings } = at(8);
     expect(catchDomainError(() => checkBallotRequest('show_of_hands', ['m1', 'm2'], state, settings)).code).toBe('VOTE_MODE_INVALID');
     expect(checkBallotRequest('show_of_hands', [], state, settings)).toEqual([]);
-    expect(checkBallotRequest('secret', [], state, settings)).toEqual([]);
+    expect(checkBallotRequest('roll_call', [], state, settings)).toEqual([]);
+  });
+
+  it('a secret ballot is the exception: without the third of those present asking, it is refused (L2121-21)', () => {
+    const { state, settings } = at(8);
+    const e = catchDomainError(() => checkBallotRequest('secret', [], state, settings));
+    expect(e.code).toBe('VOTE_REQUEST_INSUFFICIENT');
+    expect(e.details).toMatchObject({ field: 'requestedBy', rule: 'secret_ballot_requested', requested: 0, needed: 3, present: 8 });
+    expect(e.message).toMatch(/requestedBy: a secret ballot is held at the request of a third of the members present \(L2121-21\): nobody asked, 3 needed \(1\/3 of the 8 present\).*election/);
   });
 });

@@ -39,7 +39,7 @@ export class RecordVoteDto {
   @IsOptional() @IsIn(CHOICES)
   presidentChoice?: Choice;
 
-  @ApiPropertyOptional({ type: [String], description: 'roll_call or secret: the members present who asked for it, at least a quarter (public) or a third (secret) of those present (L2121-21)' })
+  @ApiPropertyOptional({ type: [String], description: 'roll_call or secret: the members present who asked for it, at least a quarter (public) or a third (secret) of those present (L2121-21); required for a secret ballot, the exception (appointments: POST .../election)' })
   @IsOptional() @IsArray() @ArrayMaxSize(2000) @IsUUID('all', { each: true })
   requestedBy?: string[];
 }
