@@ -1,15 +1,9 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import request from 'supertest';
-import { pdfText } from './setup/pdf-text';
+import { binary, pdfText } from './setup/pdf-text';
 import { bootTestApp, demoCollectivityId, TestApp } from './setup/test-app';
 
 const facts = JSON.parse(readFileSync(join(__dirname, 'fixtures', 'extrait-ccpl-19-09-107.facts.json'), 'utf8'));
-const binary = (res: request.Response, cb: (err: Error | null, body: Buffer) => void) => {
-  const chunks: Buffer[] = [];
-  res.on('data', (c: Buffer) => chunks.push(c));
-  res.on('end', () => cb(null, Buffer.concat(chunks)));
-};
 // "LEROY C." → "C. LEROY"; "ALLOUCHERY J.M." → "J.M. ALLOUCHERY" (the extract writes compound initials with dots).
 const forward = (short: string) => {
   const i = short.lastIndexOf(' ');

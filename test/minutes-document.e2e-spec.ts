@@ -1,19 +1,13 @@
 // The procès-verbal over HTTP, read back from the PDF: a draft with the debates and the ballot requests,
 // then the same document once adopted at the next session and published (L2121-15, L2121-21).
-import request from 'supertest';
 import { api, buildWorld, createSession, ok, transition } from './setup/factory';
-import { pdfText } from './setup/pdf-text';
+import { binary, pdfText } from './setup/pdf-text';
 import { bootTestApp, TestApp } from './setup/test-app';
 
 let t: TestApp;
 beforeAll(async () => { t = await bootTestApp(); });
 afterAll(() => t.close());
 
-const binary = (res: request.Response, cb: (err: Error | null, body: Buffer) => void) => {
-  const chunks: Buffer[] = [];
-  res.on('data', (c: Buffer) => chunks.push(c));
-  res.on('end', () => cb(null, Buffer.concat(chunks)));
-};
 const pdf = async (path: string) => pdfText((await t.http.get(path).buffer(true).parse(binary).expect(200)).body);
 
 it('states the debates and the ballot requests at their item, "Projet" until adopted, then its adoption and publication', async () => {

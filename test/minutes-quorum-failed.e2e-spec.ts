@@ -1,18 +1,12 @@
 // A session whose quorum is not met examines nothing, yet it has a procès-verbal (L2121-15) that says so (L2121-17).
-import type request from 'supertest';
 import { buildWorld, failedFirstConvocation, ok } from './setup/factory';
-import { pdfText } from './setup/pdf-text';
+import { binary, pdfText } from './setup/pdf-text';
 import { bootTestApp, TestApp } from './setup/test-app';
 
 let t: TestApp;
 beforeAll(async () => { t = await bootTestApp(); });
 afterAll(() => t.close());
 
-const binary = (res: request.Response, cb: (err: Error | null, body: Buffer) => void) => {
-  const chunks: Buffer[] = [];
-  res.on('data', (c: Buffer) => chunks.push(c));
-  res.on('end', () => cb(null, Buffer.concat(chunks)));
-};
 
 describe('procès-verbal of a session without quorum', () => {
   it('states the attendance, the quorum not met and that the assembly will be convened again; the list is empty', async () => {

@@ -1,19 +1,13 @@
 // Review 2 of the procès-verbal (L2121-15): bad text never gives a 500, the date of the adopting session is sealed
 // by the adoption, the secretary's Markdown cannot swallow the rest of the document, a publication is not dated ahead.
-import request from 'supertest';
 import { api, buildWorld, createSession, ok, refused, transition, World } from './setup/factory';
-import { pdfText } from './setup/pdf-text';
+import { binary, pdfText } from './setup/pdf-text';
 import { bootTestApp, TestApp } from './setup/test-app';
 
 let t: TestApp;
 beforeAll(async () => { t = await bootTestApp(); });
 afterAll(() => t.close());
 
-const binary = (res: request.Response, cb: (err: Error | null, body: Buffer) => void) => {
-  const chunks: Buffer[] = [];
-  res.on('data', (c: Buffer) => chunks.push(c));
-  res.on('end', () => cb(null, Buffer.concat(chunks)));
-};
 const pdf = async (path: string) => pdfText((await t.http.get(path).buffer(true).parse(binary).expect(200)).body);
 const minutes = (w: World, sid = w.sessionId) => `${w.base}/sessions/${sid}/minutes`;
 const sqlCode = (sql: string, params: unknown[]) => t.db.query(sql, params).then(() => null, (e: { driverError?: { code?: string } }) => e.driverError?.code ?? 'unknown');

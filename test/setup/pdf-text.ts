@@ -1,6 +1,7 @@
 // Reads a PDF back as text with an npm PDF library (pdf-parse, on pdf.js), the way a reader's tool would.
 import { execFile } from 'node:child_process';
 import { join } from 'node:path';
+import type request from 'supertest';
 
 /** The document's text with line breaks and runs of spaces folded to one space. */
 export function pdfText(pdf: Buffer): Promise<string> {
@@ -11,3 +12,10 @@ export function pdfText(pdf: Buffer): Promise<string> {
     child.stdin!.end(pdf);
   });
 }
+
+/** A supertest parser that keeps the body as raw bytes (PDF, ZIP): `.buffer(true).parse(binary)`. */
+export const binary = (res: request.Response, cb: (err: Error | null, body: Buffer) => void): void => {
+  const chunks: Buffer[] = [];
+  res.on('data', (c: Buffer) => chunks.push(c));
+  res.on('end', () => cb(null, Buffer.concat(chunks)));
+};
