@@ -1,6 +1,6 @@
 // The document pipeline, Nest-free: record → view model → Handlebars (Markdown) → PDF.
-import { existsSync } from 'node:fs';
-import { dirname, join } from 'node:path';
+import { join } from 'node:path';
+import { projectRoot } from '../config/project-root';
 import type { DeliberationRecord } from '../domain/types';
 import { formatDateLong } from './french-format';
 import { markdownToHtml } from './markdown-blocks';
@@ -16,13 +16,7 @@ export interface DocumentRenderOptions extends RenderOptions {
 
 /** templates/ beside package.json, whether running from src/ or from dist/src/. */
 export function defaultTemplateDir(from: string = __dirname): string {
-  let dir = from;
-  while (!existsSync(join(dir, 'package.json'))) {
-    const parent = dirname(dir);
-    if (parent === dir) throw new Error(`No package.json above ${from}`);
-    dir = parent;
-  }
-  return join(dir, 'templates');
+  return join(projectRoot(from), 'templates');
 }
 
 let shippedEngine: TemplateEngine | null = null;
