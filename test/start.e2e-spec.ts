@@ -1,21 +1,12 @@
 // `npm start` on a fresh data folder: embedded PostgreSQL, migrations, demo seed, HTTP, clean stop.
 import { ChildProcess, execFileSync, spawn } from 'node:child_process';
 import { existsSync, rmSync } from 'node:fs';
-import { createServer } from 'node:net';
 import { join } from 'node:path';
 import { projectRoot } from '../src/config/project-root';
+import { freePort } from './setup/free-port';
 
 const root = projectRoot();
 const facts = require('./fixtures/extrait-ccpl-19-09-107.facts.json');
-
-function freePort(): Promise<number> {
-  return new Promise((resolve) => {
-    const srv = createServer().listen(0, '127.0.0.1', () => {
-      const { port } = srv.address() as { port: number };
-      srv.close(() => resolve(port));
-    });
-  });
-}
 
 interface Started { child: ChildProcess; output: () => string; exited: Promise<number | null> }
 

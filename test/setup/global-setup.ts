@@ -1,10 +1,10 @@
 import 'reflect-metadata';
 import { randomBytes } from 'node:crypto';
-import { createServer } from 'node:net';
 import { join } from 'node:path';
 import { Client } from 'pg';
 import { createApp } from '../../src/app.factory';
 import { projectRoot } from '../../src/config/project-root';
+import { freePort } from './free-port';
 import { startEmbeddedPostgres } from '../../src/database/embedded-postgres';
 import { runMigrations } from '../../src/database/migrate';
 import { seedDemo } from '../../src/database/seed/demo-seed';
@@ -39,14 +39,3 @@ export default async function globalSetup(): Promise<void> {
   await app.close();
 }
 
-/** A free TCP port on loopback, so that a test run never collides with another server. */
-function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const srv = createServer();
-    srv.once('error', reject);
-    srv.listen(0, '127.0.0.1', () => {
-      const { port } = srv.address() as { port: number };
-      srv.close(() => resolve(port));
-    });
-  });
-}
