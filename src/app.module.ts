@@ -5,6 +5,7 @@ import { CollectivitiesModule } from './collectivities/collectivities.module';
 import { dataSourceOptions } from './database/data-source';
 import { DeliberationsModule } from './deliberations/deliberations.module';
 import { ExtractsModule } from './extracts/extracts.module';
+import { ImportsModule } from './imports/imports.module';
 import { MembersModule } from './members/members.module';
 import { MinutesModule } from './minutes/minutes.module';
 import { ProxiesModule } from './proxies/proxies.module';
@@ -25,7 +26,7 @@ export class AppModule {
       module: AppModule,
       imports: [
         TypeOrmModule.forRoot(dataSourceOptions(options.databaseUrl, options.logSql ?? false)),
-        RegisterModule, CollectivitiesModule, MembersModule, SessionsModule, DeliberationsModule, AttendanceModule, ProxiesModule, VotesModule, MinutesModule, ExtractsModule, WebModule,
+        RegisterModule, CollectivitiesModule, MembersModule, SessionsModule, DeliberationsModule, AttendanceModule, ProxiesModule, VotesModule, MinutesModule, ExtractsModule, ImportsModule, WebModule,
       ],
     };
   }

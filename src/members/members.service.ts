@@ -15,23 +15,28 @@ export class MembersService {
   constructor(private readonly db: DataSource) {}
 
   create(collectivityId: string, dto: CreateMemberDto) {
-    return this.db.transaction(async (em) => {
-      assertFound(await em.getRepository(Collectivity).findOneBy({ id: collectivityId }), 'Collectivity', collectivityId);
-      const repo = em.getRepository(Member);
-      const member = await repo.save(repo.create({
-        collectivityId, civility: dto.civility, firstName: dto.firstName, lastName: dto.lastName, birthDate: dto.birthDate ?? null,
-      }));
-      const memberships = [];
-      for (const m of dto.memberships ?? []) memberships.push(await this.insertMembership(em, collectivityId, member.id, m));
-      return { ...member, memberships };
-    });
+    return this.db.transaction((em) => this.createIn(em, collectivityId, dto));
+  }
+
+  /** The same use case inside a caller's transaction (the RNE import creates many members at once). */
+  async createIn(em: EntityManager, collectivityId: string, dto: CreateMemberDto) {
+    assertFound(await em.getRepository(Collectivity).findOneBy({ id: collectivityId }), 'Collectivity', collectivityId);
+    const repo = em.getRepository(Member);
+    const member = await repo.save(repo.create({
+      collectivityId, civility: dto.civility, firstName: dto.firstName, lastName: dto.lastName, birthDate: dto.birthDate ?? null,
+    }));
+    const memberships = [];
+    for (const m of dto.memberships ?? []) memberships.push(await this.insertMembership(em, collectivityId, member.id, m));
+    return { ...member, memberships };
   }
 
   addMembership(collectivityId: string, memberId: string, dto: CreateMembershipDto) {
-    return this.db.transaction(async (em) => {
-      assertFound(await em.getRepository(Member).findOneBy({ id: memberId, collectivityId }), 'Member', memberId);
-      return this.insertMembership(em, collectivityId, memberId, dto);
-    });
+    return this.db.transaction((em) => this.addMembershipIn(em, collectivityId, memberId, dto));
+  }
+
+  async addMembershipIn(em: EntityManager, collectivityId: string, memberId: string, dto: CreateMembershipDto) {
+    assertFound(await em.getRepository(Member).findOneBy({ id: memberId, collectivityId }), 'Member', memberId);
+    return this.insertMembership(em, collectivityId, memberId, dto);
   }
 
   private async insertMembership(em: EntityManager, collectivityId: string, memberId: string, dto: CreateMembershipDto) {

@@ -1,0 +1,17 @@
+import { Body as Payload, Controller, HttpCode, Post } from '@nestjs/common';
+import { ApiTags } from '@nestjs/swagger';
+import { UuidParam } from '../common/uuid-param';
+import { RneImportDto, RnePreviewDto } from './dto/rne-import.dto';
+import { ImportsService } from './imports.service';
+
+@ApiTags('imports')
+@Controller('api/collectivities/:cid/imports')
+export class ImportsController {
+  constructor(private readonly service: ImportsService) {}
+
+  @Post('rne/preview') @HttpCode(200)
+  preview(@UuidParam('cid') cid: string, @Payload() dto: RnePreviewDto) { return this.service.preview(cid, dto); }
+
+  @Post('rne')
+  importRne(@UuidParam('cid') cid: string, @Payload() dto: RneImportDto) { return this.service.importRne(cid, dto); }
+}
