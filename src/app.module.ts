@@ -6,6 +6,7 @@ import { dataSourceOptions } from './database/data-source';
 import { DeliberationsModule } from './deliberations/deliberations.module';
 import { ExtractsModule } from './extracts/extracts.module';
 import { ImportsModule } from './imports/imports.module';
+import { LiveModule } from './live/live.module';
 import { MembersModule } from './members/members.module';
 import { MinutesModule } from './minutes/minutes.module';
 import { ProxiesModule } from './proxies/proxies.module';
@@ -26,7 +27,7 @@ export class AppModule {
       module: AppModule,
       imports: [
         TypeOrmModule.forRoot(dataSourceOptions(options.databaseUrl, options.logSql ?? false)),
-        RegisterModule, CollectivitiesModule, MembersModule, SessionsModule, DeliberationsModule, AttendanceModule, ProxiesModule, VotesModule, MinutesModule, ExtractsModule, ImportsModule, WebModule,
+        RegisterModule, CollectivitiesModule, MembersModule, SessionsModule, DeliberationsModule, AttendanceModule, ProxiesModule, VotesModule, MinutesModule, ExtractsModule, ImportsModule, LiveModule, WebModule,
       ],
     };
   }
