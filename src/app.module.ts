@@ -3,6 +3,7 @@ import { TypeOrmModule } from '@nestjs/typeorm';
 import { AttendanceModule } from './attendance/attendance.module';
 import { CollectivitiesModule } from './collectivities/collectivities.module';
 import { dataSourceOptions } from './database/data-source';
+import { UnitOfWorkModule } from './database/unit-of-work';
 import { DeliberationsModule } from './deliberations/deliberations.module';
 import { ExtractsModule } from './extracts/extracts.module';
 import { ImportsModule } from './imports/imports.module';
@@ -27,7 +28,7 @@ export class AppModule {
       module: AppModule,
       imports: [
         TypeOrmModule.forRoot(dataSourceOptions(options.databaseUrl, options.logSql ?? false)),
-        RegisterModule, CollectivitiesModule, MembersModule, SessionsModule, DeliberationsModule, AttendanceModule, ProxiesModule, VotesModule, MinutesModule, ExtractsModule, ImportsModule, LiveModule, WebModule,
+        UnitOfWorkModule, RegisterModule, CollectivitiesModule, MembersModule, SessionsModule, DeliberationsModule, AttendanceModule, ProxiesModule, VotesModule, MinutesModule, ExtractsModule, ImportsModule, LiveModule, WebModule,
       ],
     };
   }

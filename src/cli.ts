@@ -1,14 +1,16 @@
 // Batch work from the database: `npm run cli -- extract 19-09-107 --out extrait.pdf`.
 import 'reflect-metadata';
+import { INestApplicationContext } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import { Client } from 'pg';
-import { DataSource } from 'typeorm';
+import { runInContext, systemActor } from './auth/actor';
 import { AppModule } from './app.module';
 import { loadConfig } from './config/app-config';
 import { EmbeddedDatabase, startEmbeddedPostgres } from './database/embedded-postgres';
+import { UnitOfWork } from './database/unit-of-work';
 import { runMigrations } from './database/migrate';
 import { isDomainError } from './domain/errors';
 import { ExtractsService } from './extracts/extracts.service';
@@ -50,17 +52,9 @@ export async function runCli(argv: string[], log: (line: string) => void = conso
   await runMigrations(url);
   const app = await NestFactory.createApplicationContext(AppModule.forRoot({ databaseUrl: url }), { logger: ['error'] });
   try {
-    const db = app.get(DataSource);
-    const cid = await collectivityId(db, values.collectivity);
-    const extracts = app.get(ExtractsService);
-    let pdf: Buffer;
-    if (command === 'extract') {
-      const record = await app.get(RegisterService).itemStateByNumber(cid, target, values.body);
-      pdf = (await extracts.renderExtractOf(record, { pdfa: values.pdfa })).pdf;
-    } else {
-      const sessionId = await findSession(db, cid, target);
-      pdf = (await extracts.renderSession(cid, sessionId, command === 'minutes' ? 'minutes' : 'deliberations-list', { pdfa: values.pdfa })).doc.pdf;
-    }
+    // What the command writes (the render log) is recorded as the command line's.
+    const ctx = { actor: systemActor('cli'), requestId: `cli-${process.pid}`, useCase: `cli.${command}` };
+    const pdf = await runInContext(ctx, () => renderDocument(app, command, target, values));
     writeFileSync(values.out, pdf);
     log(`${values.out}: ${pdf.length} bytes`);
     return 0;
@@ -70,8 +64,21 @@ export async function runCli(argv: string[], log: (line: string) => void = conso
   }
 }
 
-async function collectivityId(db: DataSource, siren?: string): Promise<string> {
-  const rows: { id: string; siren: string; name: string }[] = await db.query(`SELECT id, siren, name FROM collectivity ORDER BY name`);
+async function renderDocument(app: INestApplicationContext, command: string, target: string, values: { collectivity?: string; body?: string; pdfa?: boolean }): Promise<Buffer> {
+  const db = app.get(UnitOfWork);
+  const cid = await collectivityId(db, values.collectivity);
+  const extracts = app.get(ExtractsService);
+  if (command === 'extract') {
+    const record = await app.get(RegisterService).itemStateByNumber(cid, target, values.body);
+    return (await extracts.renderExtractOf(record, { pdfa: values.pdfa })).pdf;
+  }
+  const sessionId = await findSession(db, cid, target);
+  return (await extracts.renderSession(cid, sessionId, command === 'minutes' ? 'minutes' : 'deliberations-list', { pdfa: values.pdfa })).doc.pdf;
+}
+
+async function collectivityId(db: UnitOfWork, siren?: string): Promise<string> {
+  // The directory of collectivities: the collectivity-less unit of work reads it.
+  const rows: { id: string; siren: string; name: string }[] = await db.run(null, (em) => em.query(`SELECT id, siren, name FROM collectivity ORDER BY name`));
   const found = siren ? rows.filter((r) => r.siren === siren) : rows;
   if (rows.length === 0) throw new Error('No collectivity in the database yet: `npm start` seeds the demo on an empty database');
   if (found.length === 1) return found[0].id;
@@ -79,14 +86,14 @@ async function collectivityId(db: DataSource, siren?: string): Promise<string> {
   throw new Error(siren ? `No collectivity with SIREN ${siren}. Known:\n${list}` : `Several collectivities: pass --collectivity <siren>:\n${list}`);
 }
 
-async function findSession(db: DataSource, cid: string, target: string): Promise<string> {
+async function findSession(db: UnitOfWork, cid: string, target: string): Promise<string> {
   const byDate = /^\d{4}-\d{2}-\d{2}$/.test(target);
-  const rows: { id: string }[] = await db.query(
+  const rows: { id: string }[] = await db.run(cid, (em) => em.query(
     byDate
       ? `SELECT id FROM session WHERE collectivity_id = $1 AND (starts_at AT TIME ZONE 'Europe/Paris')::date = $2::date ORDER BY starts_at`
       : `SELECT id FROM session WHERE collectivity_id = $1 AND id::text = $2`,
     [cid, target],
-  );
+  ));
   if (rows.length !== 1) throw new Error(rows.length ? `Several sessions on ${target}: pass the session id` : `No session ${target}`);
   return rows[0].id;
 }

@@ -1,11 +1,11 @@
 import 'reflect-metadata';
 import { Logger } from '@nestjs/common';
 import { join } from 'node:path';
-import { DataSource } from 'typeorm';
 import { createApp } from './app.factory';
 import { loadConfig } from './config/app-config';
 import { EmbeddedDatabase, startEmbeddedPostgres } from './database/embedded-postgres';
 import { isEmpty, runMigrations } from './database/migrate';
+import { UnitOfWork } from './database/unit-of-work';
 import { seedDemo } from './database/seed/demo-seed';
 
 const log = new Logger('Registre');
@@ -22,7 +22,7 @@ async function main(): Promise<void> {
   const applied = await runMigrations(url);
   if (applied.length) log.log(`Migrations applied: ${applied.join(', ')}`);
   const app = await createApp({ databaseUrl: url, logSql: config.LOG_SQL === 'true' });
-  if (config.SEED_DEMO !== 'false' && (await isEmpty(app.get(DataSource)))) {
+  if (config.SEED_DEMO !== 'false' && (await isEmpty(app.get(UnitOfWork)))) {
     await seedDemo(app).catch((e) => {
       throw new Error(`Seeding the demo failed (${e instanceof Error ? e.message : e}); with the embedded database, delete ${join(config.DATA_DIR, 'postgres')} and start again`);
     });

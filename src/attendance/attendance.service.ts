@@ -1,5 +1,6 @@
 import { Injectable } from '@nestjs/common';
-import { DataSource } from 'typeorm';
+import { EntityManager } from 'typeorm';
+import { UnitOfWork } from '../database/unit-of-work';
 import { assertEditable } from '../deliberations/items.service';
 import { computeAttendance, presenceAt } from '../domain/attendance';
 import { assertVersion, DomainError } from '../domain/errors';
@@ -10,14 +11,14 @@ import { Attendance, AttendanceChangeRow } from './attendance.entity';
 
 @Injectable()
 export class AttendanceService {
-  constructor(private readonly db: DataSource) {}
+  constructor(private readonly uow: UnitOfWork) {}
 
   /**
    * Records who is there at the opening, replacing the record: it carries the session version read, so that of
    * two clerks saving at once the second is refused, not silently overwritten. Refused once an item is voted.
    */
   setOpening(collectivityId: string, sessionId: string, dto: SetAttendanceDto) {
-    return this.db.transaction(async (em) => {
+    return this.uow.run(collectivityId, async (em) => {
       const ctx = await loadSessionContext(em, collectivityId, sessionId, true);
       assertVersion('Session', sessionId, dto.version, ctx.session.version);
       assertEditable(ctx);
@@ -38,13 +39,13 @@ export class AttendanceService {
       await em.getRepository(Attendance).delete({ sessionId, collectivityId });
       if (rows.length) await em.getRepository(Attendance).insert(rows.map((r) => ({ ...r, collectivityId, sessionId })));
       await em.getRepository(Session).update({ id: sessionId, collectivityId }, { version: ctx.session.version + 1 });
-      return this.summary(collectivityId, sessionId, em);
-    });
+      return this.summaryIn(em, collectivityId, sessionId);
+    }, { useCase: 'attendance.setOpening' });
   }
 
   /** An arrival or a departure from an item on ("arrivée à partir du point 5", "parti après le point 2"). */
   addChange(collectivityId: string, sessionId: string, dto: AttendanceChangeDto) {
-    return this.db.transaction(async (em) => {
+    return this.uow.run(collectivityId, async (em) => {
       const ctx = await loadSessionContext(em, collectivityId, sessionId, true);
       assertEditable(ctx);
       if (!ctx.membersById.has(dto.memberId)) throw new DomainError('ATTENDANCE_NOT_MEMBER', `memberId: member ${dto.memberId} is not in office in this body`, { field: 'memberId' });
@@ -61,11 +62,15 @@ export class AttendanceService {
       const row = { collectivityId, sessionId, memberId: dto.memberId, kind: dto.kind, fromItemId: dto.fromItemId };
       presenceAt({ ...itemContext(ctx, position), changes: [...ctx.changes, { memberId: dto.memberId, kind: dto.kind, fromPosition: position }] });
       await em.getRepository(AttendanceChangeRow).insert(row);
-      return this.summary(collectivityId, sessionId, em);
-    });
+      return this.summaryIn(em, collectivityId, sessionId);
+    }, { useCase: 'attendance.addChange' });
   }
 
-  async summary(collectivityId: string, sessionId: string, em = this.db.manager) {
+  summary(collectivityId: string, sessionId: string) {
+    return this.uow.run(collectivityId, (em) => this.summaryIn(em, collectivityId, sessionId), { isolation: 'REPEATABLE READ' });
+  }
+
+  private async summaryIn(em: EntityManager, collectivityId: string, sessionId: string) {
     const ctx = await loadSessionContext(em, collectivityId, sessionId);
     return {
       /** The session's version: PUT .../attendance sends it back. */

@@ -1,8 +1,9 @@
 import { Injectable } from '@nestjs/common';
-import { DataSource } from 'typeorm';
+import { randomUUID } from 'node:crypto';
 import { PageQuery, pageOf } from '../common/pagination.dto';
 import { assertFound } from '../domain/errors';
 import { validateNumberPattern } from '../domain/numbering';
+import { UnitOfWork } from '../database/unit-of-work';
 import { EMERGENCY_PERIODS, profileFor } from '../domain/rule-profiles';
 import { Body } from './body.entity';
 import { Collectivity } from './collectivity.entity';
@@ -11,40 +12,48 @@ import { CreateCollectivityDto } from './dto/create-collectivity.dto';
 
 @Injectable()
 export class CollectivitiesService {
-  constructor(private readonly db: DataSource) {}
+  constructor(private readonly uow: UnitOfWork) {}
 
+  /** The id is chosen here so that the new collectivity's own transaction (row-level security) may insert it. */
   create(dto: CreateCollectivityDto): Promise<Collectivity> {
-    return this.db.transaction((em) => em.getRepository(Collectivity).save(em.getRepository(Collectivity).create({ ...dto, shortName: dto.shortName ?? null })));
+    const id = randomUUID();
+    return this.uow.run(id, (em) => em.getRepository(Collectivity).save(em.getRepository(Collectivity).create({ ...dto, id, shortName: dto.shortName ?? null })), {
+      useCase: 'collectivity.create',
+    });
   }
 
+  /** The directory of collectivities: the one read across collectivities (collectivity-less unit of work). */
   async list(q: PageQuery) {
-    const [items, total] = await this.db.getRepository(Collectivity).findAndCount({ order: { name: 'ASC' }, skip: (q.page - 1) * q.pageSize, take: q.pageSize });
+    const [items, total] = await this.uow.run(null, (em) =>
+      em.getRepository(Collectivity).findAndCount({ order: { name: 'ASC' }, skip: (q.page - 1) * q.pageSize, take: q.pageSize }));
     return pageOf(items, total, q);
   }
 
-  async get(id: string): Promise<Collectivity> {
-    return assertFound(await this.db.getRepository(Collectivity).findOneBy({ id }), 'Collectivity', id);
+  get(id: string): Promise<Collectivity> {
+    return this.uow.run(id, async (em) => assertFound(await em.getRepository(Collectivity).findOneBy({ id }), 'Collectivity', id));
   }
 
   createBody(collectivityId: string, dto: CreateBodyDto): Promise<Body> {
-    return this.db.transaction(async (em) => {
+    return this.uow.run(collectivityId, async (em) => {
       assertFound(await em.getRepository(Collectivity).findOneBy({ id: collectivityId }), 'Collectivity', collectivityId);
       if (dto.numberPattern) validateNumberPattern(dto.numberPattern);
       // Validates a custom profile's settings now rather than at the first session.
       profileFor(dto.ruleProfile, new Date().toISOString().slice(0, 10), dto.customRules);
       const repo = em.getRepository(Body);
       return repo.save(repo.create({ ...dto, collectivityId, code: dto.code ?? null, customRules: dto.customRules ?? null }));
+    }, { useCase: 'body.create' });
+  }
+
+  listBodies(collectivityId: string, q: PageQuery) {
+    return this.uow.run(collectivityId, async (em) => {
+      assertFound(await em.getRepository(Collectivity).findOneBy({ id: collectivityId }), 'Collectivity', collectivityId);
+      const [items, total] = await em.getRepository(Body).findAndCount({ where: { collectivityId }, order: { name: 'ASC' }, skip: (q.page - 1) * q.pageSize, take: q.pageSize });
+      return pageOf(items, total, q);
     });
   }
 
-  async listBodies(collectivityId: string, q: PageQuery) {
-    await this.get(collectivityId);
-    const [items, total] = await this.db.getRepository(Body).findAndCount({ where: { collectivityId }, order: { name: 'ASC' }, skip: (q.page - 1) * q.pageSize, take: q.pageSize });
-    return pageOf(items, total, q);
-  }
-
-  async getBody(collectivityId: string, id: string): Promise<Body> {
-    return assertFound(await this.db.getRepository(Body).findOneBy({ id, collectivityId }), 'Body', id);
+  getBody(collectivityId: string, id: string): Promise<Body> {
+    return this.uow.run(collectivityId, async (em) => assertFound(await em.getRepository(Body).findOneBy({ id, collectivityId }), 'Body', id));
   }
 
   /** The built-in profiles as in force on a date, and the 2020–2022 emergency periods. */

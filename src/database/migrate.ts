@@ -1,5 +1,6 @@
 import { DataSource } from 'typeorm';
 import { createDataSource } from './data-source';
+import type { UnitOfWork } from './unit-of-work';
 
 /** Applies pending migrations; returns the names applied. */
 export async function runMigrations(url: string): Promise<string[]> {
@@ -22,8 +23,9 @@ export async function assertServerVersion(ds: DataSource): Promise<void> {
   if (num < 150000) throw new Error(`PostgreSQL ${text} is too old: Registre needs PostgreSQL 15 or later`);
 }
 
-export async function isEmpty(ds: DataSource): Promise<boolean> {
-  const rows: { n: number }[] = await ds.query(`SELECT count(*)::int AS n FROM collectivity`);
+/** No collectivity yet (the directory, read by the collectivity-less unit of work). */
+export async function isEmpty(uow: UnitOfWork): Promise<boolean> {
+  const rows: { n: number }[] = await uow.run(null, (em) => em.query(`SELECT count(*)::int AS n FROM collectivity`));
   return rows[0].n === 0;
 }
 

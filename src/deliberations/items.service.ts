@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { DataSource } from 'typeorm';
+import { UnitOfWork } from '../database/unit-of-work';
 import { DomainError, assertFound, assertVersion } from '../domain/errors';
 import { acteIdentifier, ActesNature, formatItemNumber } from '../domain/numbering';
 import { assertItemTransition } from '../domain/session-lifecycle';
@@ -11,10 +11,10 @@ import { nextSeq } from './item-numbering';
 
 @Injectable()
 export class ItemsService {
-  constructor(private readonly db: DataSource) {}
+  constructor(private readonly uow: UnitOfWork) {}
 
   create(collectivityId: string, sessionId: string, dto: CreateItemDto) {
-    return this.db.transaction(async (em) => {
+    return this.uow.run(collectivityId, async (em) => {
       const ctx = await loadSessionContext(em, collectivityId, sessionId, true);
       assertEditable(ctx);
       this.assertMembers(ctx, { rapporteurId: dto.rapporteurId, presidentId: dto.presidentId });
@@ -39,11 +39,11 @@ export class ItemsService {
         matiereCode: dto.matiereCode ?? null, reasonsMd: dto.reasonsMd ?? '', decisionMd: dto.decisionMd ?? '', status: 'draft',
       }));
       return item;
-    });
+    }, { useCase: 'item.create' });
   }
 
   update(collectivityId: string, id: string, dto: UpdateItemDto) {
-    return this.db.transaction(async (em) => {
+    return this.uow.run(collectivityId, async (em) => {
       const found = assertFound(await em.getRepository(Item).findOneBy({ id, collectivityId }), 'Item', id);
       const ctx = await loadSessionContext(em, collectivityId, found.sessionId, true);
       const item = assertFound(await em.getRepository(Item).findOne({ where: { id, collectivityId }, lock: { mode: 'pessimistic_write' } }), 'Item', id);
@@ -70,28 +70,30 @@ export class ItemsService {
       this.assertMembers(ctx, { rapporteurId: dto.rapporteurId, presidentId: dto.presidentId });
       Object.assign(item, changes, { version: item.version + 1 });
       return em.getRepository(Item).save(item);
-    });
+    }, { useCase: 'item.update' });
   }
 
   async list(collectivityId: string, sessionId: string) {
-    const ctx = await loadSessionContext(this.db.manager, collectivityId, sessionId);
+    const ctx = await this.uow.run(collectivityId, (em) => loadSessionContext(em, collectivityId, sessionId), { isolation: 'REPEATABLE READ' });
     return { items: ctx.items, page: 1, pageSize: ctx.items.length, total: ctx.items.length };
   }
 
-  async get(collectivityId: string, id: string) {
-    const item = assertFound(await this.db.getRepository(Item).findOneBy({ id, collectivityId }), 'Item', id);
-    const recusals = await this.db.getRepository(ItemRecusal).find({ where: { itemId: id, collectivityId } });
-    return { ...item, recusals };
+  get(collectivityId: string, id: string) {
+    return this.uow.run(collectivityId, async (em) => {
+      const item = assertFound(await em.getRepository(Item).findOneBy({ id, collectivityId }), 'Item', id);
+      const recusals = await em.getRepository(ItemRecusal).find({ where: { itemId: id, collectivityId } });
+      return { ...item, recusals };
+    });
   }
 
-  async findByNumber(collectivityId: string, number: string) {
-    const item = assertFound(await this.db.getRepository(Item).findOne({ where: { collectivityId, number }, order: { year: 'DESC' } }), 'Deliberation', number);
-    return item;
+  findByNumber(collectivityId: string, number: string) {
+    return this.uow.run(collectivityId, async (em) =>
+      assertFound(await em.getRepository(Item).findOne({ where: { collectivityId, number }, order: { year: 'DESC' } }), 'Deliberation', number));
   }
 
   /** A member declares he does not take part in the item (L2131-11): recorded before the vote. */
   addRecusal(collectivityId: string, itemId: string, dto: CreateRecusalDto) {
-    return this.db.transaction(async (em) => {
+    return this.uow.run(collectivityId, async (em) => {
       const found = assertFound(await em.getRepository(Item).findOneBy({ id: itemId, collectivityId }), 'Item', itemId);
       const ctx = await loadSessionContext(em, collectivityId, found.sessionId, true);
       assertEditable(ctx);
@@ -101,7 +103,7 @@ export class ItemsService {
       }
       const repo = em.getRepository(ItemRecusal);
       return repo.save(repo.create({ collectivityId, itemId, memberId: dto.memberId, reason: dto.reason ?? null }));
-    });
+    }, { useCase: 'item.addRecusal' });
   }
 
   private assertMembers(ctx: SessionContext, ids: Record<string, string | undefined>) {

@@ -1,8 +1,8 @@
 import { Injectable, StreamableFile } from '@nestjs/common';
 import { createHash } from 'node:crypto';
 import { PassThrough } from 'node:stream';
-import { DataSource } from 'typeorm';
 import { ZipFile } from 'yazl';
+import { UnitOfWork } from '../database/unit-of-work';
 import { DomainError } from '../domain/errors';
 import type { DeliberationRecord } from '../domain/types';
 import { renderDeliberationsList, renderExtract, renderMinutes } from '../documents/render';
@@ -22,7 +22,7 @@ export interface PdfOptions {
 @Injectable()
 export class ExtractsService {
   constructor(
-    private readonly db: DataSource,
+    private readonly uow: UnitOfWork,
     private readonly register: RegisterService,
     private readonly templates: TemplatesService,
     private readonly engine: TemplateEngine,
@@ -100,14 +100,14 @@ export class ExtractsService {
 
   /** The session's items and its procès-verbal (debates, adoption) read in one snapshot. */
   sessionRecord(collectivityId: string, sessionId: string): Promise<SessionRecord> {
-    return this.db.transaction('REPEATABLE READ', async (em) => {
+    return this.uow.run(collectivityId, async (em) => {
       const ctx = await loadSessionContext(em, collectivityId, sessionId);
       const records = await this.register.records(em, ctx, ctx.items.map((i) => i.id));
       // A session may end with no item examined (quorum not met): its procès-verbal and list still exist.
       const opening = openingRecord(ctx);
       const { record: minutes } = await loadMinutes(em, collectivityId, sessionId);
       return { collectivity: opening.collectivity, body: opening.body, session: opening.session, items: records, minutes, opening };
-    });
+    }, { isolation: 'REPEATABLE READ' });
   }
 
   private async log(collectivityId: string, kind: RenderedDocument['kind'], sessionId: string | null, itemId: string | null, doc: Rendered, opts: PdfOptions) {
@@ -115,10 +115,10 @@ export class ExtractsService {
       const at = v.lastIndexOf('@');
       return [v.slice(0, at), v.slice(at + 1)];
     }));
-    await this.db.getRepository(RenderedDocument).insert({
+    await this.uow.run(collectivityId, (em) => em.getRepository(RenderedDocument).insert({
       collectivityId, kind, sessionId, itemId, templateVersions, pdfa: !!opts.pdfa,
       sha256: createHash('sha256').update(doc.pdf).digest('hex'), bytes: doc.pdf.length,
-    });
+    }), { useCase: 'document.render' });
   }
 }
 

@@ -1,7 +1,8 @@
 import { Injectable, StreamableFile } from '@nestjs/common';
 import { createHash } from 'node:crypto';
-import { DataSource } from 'typeorm';
+import { EntityManager } from 'typeorm';
 import { Collectivity } from '../collectivities/collectivity.entity';
+import { UnitOfWork } from '../database/unit-of-work';
 import { DomainError, assertFound } from '../domain/errors';
 import { renderDeliberationsList, renderExtract, renderMinutes } from '../documents/render';
 import { PARTIALS, TemplateEngine, TEMPLATE_NAMES } from '../documents/template-engine';
@@ -13,11 +14,13 @@ import { TemplateOverride } from './template-override.entity';
 /** The shipped templates are the defaults; a collectivity overrides any template or partial, versioned. */
 @Injectable()
 export class TemplatesService {
-  constructor(private readonly db: DataSource, private readonly engine: TemplateEngine) {}
+  constructor(private readonly uow: UnitOfWork, private readonly engine: TemplateEngine) {}
 
   async list(collectivityId: string) {
-    await this.collectivity(collectivityId);
-    const current = await this.overrides(collectivityId);
+    const current = await this.uow.run(collectivityId, async (em) => {
+      await this.collectivity(em, collectivityId);
+      return this.overridesIn(em, collectivityId);
+    });
     return {
       defaultVersion: this.engine.defaultVersion,
       items: TEMPLATE_NAMES.map((name) => ({ name, overridden: !!current[name], version: current[name]?.version ?? 'default' })),
@@ -26,8 +29,10 @@ export class TemplatesService {
 
   async get(collectivityId: string, urlName: string) {
     const name = this.resolve(urlName);
-    await this.collectivity(collectivityId);
-    const versions = await this.db.getRepository(TemplateOverride).find({ where: { collectivityId, name }, order: { version: 'DESC' } });
+    const versions = await this.uow.run(collectivityId, async (em) => {
+      await this.collectivity(em, collectivityId);
+      return em.getRepository(TemplateOverride).find({ where: { collectivityId, name }, order: { version: 'DESC' } });
+    });
     return {
       name, version: versions[0]?.version ?? 'default', source: versions[0]?.source ?? this.engine.defaultSource(name),
       defaultSource: this.engine.defaultSource(name),
@@ -39,7 +44,7 @@ export class TemplatesService {
   save(collectivityId: string, urlName: string, source: string) {
     const name = this.resolve(urlName);
     this.validate(name, source);
-    return this.db.transaction(async (em) => {
+    return this.uow.run(collectivityId, async (em) => {
       await em.getRepository(Collectivity).findOne({ where: { id: collectivityId }, lock: { mode: 'pessimistic_write' } })
         .then((c) => assertFound(c, 'Collectivity', collectivityId));
       const last: { v: number | null }[] = await em.query(`SELECT max(version) AS v FROM template_override WHERE collectivity_id = $1 AND name = $2`, [collectivityId, name]);
@@ -47,7 +52,7 @@ export class TemplatesService {
       const sha256 = createHash('sha256').update(source).digest('hex');
       const row = await em.getRepository(TemplateOverride).save(em.getRepository(TemplateOverride).create({ collectivityId, name, version, source, sha256 }));
       return { name, version: row.version, sha256, createdAt: row.createdAt };
-    });
+    }, { useCase: 'template.save' });
   }
 
   /** A PDF of the demo act with the proposed source (or the current one), nothing saved. */
@@ -70,8 +75,12 @@ export class TemplatesService {
   }
 
   /** The latest version of each template the collectivity overrides. */
-  async overrides(collectivityId: string): Promise<TemplateOverrides> {
-    const rows: { name: string; version: number; source: string }[] = await this.db.query(
+  overrides(collectivityId: string): Promise<TemplateOverrides> {
+    return this.uow.run(collectivityId, (em) => this.overridesIn(em, collectivityId));
+  }
+
+  private async overridesIn(em: EntityManager, collectivityId: string): Promise<TemplateOverrides> {
+    const rows: { name: string; version: number; source: string }[] = await em.query(
       `SELECT DISTINCT ON (name) name, version, source FROM template_override WHERE collectivity_id = $1 ORDER BY name, version DESC`,
       [collectivityId],
     );
@@ -94,7 +103,7 @@ export class TemplatesService {
     return full;
   }
 
-  private async collectivity(id: string) {
-    return assertFound(await this.db.getRepository(Collectivity).findOneBy({ id }), 'Collectivity', id);
+  private async collectivity(em: EntityManager, id: string) {
+    return assertFound(await em.getRepository(Collectivity).findOneBy({ id }), 'Collectivity', id);
   }
 }

@@ -1,7 +1,8 @@
 import { Injectable } from '@nestjs/common';
-import { DataSource, EntityManager } from 'typeorm';
+import { EntityManager } from 'typeorm';
 import { Body } from '../collectivities/body.entity';
 import { Collectivity } from '../collectivities/collectivity.entity';
+import { UnitOfWork } from '../database/unit-of-work';
 import { assertFound, DomainError } from '../domain/errors';
 import { Member } from '../members/member.entity';
 import { MembersService } from '../members/members.service';
@@ -19,15 +20,15 @@ export interface RnePreview {
 /** Members from the Répertoire national des élus: a preview, then one confirmed import in one transaction. */
 @Injectable()
 export class ImportsService {
-  constructor(private readonly db: DataSource, private readonly members: MembersService) {}
+  constructor(private readonly uow: UnitOfWork, private readonly members: MembersService) {}
 
   preview(collectivityId: string, dto: RnePreviewDto): Promise<RnePreview> {
-    return this.db.transaction('REPEATABLE READ', (em) => this.plan(em, collectivityId, dto));
+    return this.uow.run(collectivityId, (em) => this.plan(em, collectivityId, dto), { isolation: 'REPEATABLE READ' });
   }
 
   /** Applies the plan previewed: the same digest or nothing (CONFLICT_STALE_VERSION). Importing the same file again changes nothing. */
   importRne(collectivityId: string, dto: RneImportDto) {
-    return this.db.transaction(async (em) => {
+    return this.uow.run(collectivityId, async (em) => {
       // One import at a time per collectivity: two confirmations of one preview must not both create the members.
       await em.query('SELECT id FROM collectivity WHERE id = $1 FOR UPDATE', [collectivityId]);
       const preview = await this.plan(em, collectivityId, dto);
@@ -48,7 +49,7 @@ export class ImportsService {
         }
       }
       return { unit: preview.unit, created: plan.create.length, changed: plan.change.length, unchanged: plan.unchanged.length, left: plan.left.length };
-    });
+    }, { useCase: 'members.importRne' });
   }
 
   private async plan(em: EntityManager, collectivityId: string, dto: RnePreviewDto): Promise<RnePreview> {

@@ -1,8 +1,9 @@
 import { Injectable } from '@nestjs/common';
-import { DataSource, EntityManager } from 'typeorm';
+import { EntityManager } from 'typeorm';
 import { Body } from '../collectivities/body.entity';
 import { Collectivity } from '../collectivities/collectivity.entity';
 import { PageQuery, pageOf } from '../common/pagination.dto';
+import { UnitOfWork } from '../database/unit-of-work';
 import { DomainError, assertFound } from '../domain/errors';
 import { profileFor } from '../domain/rule-profiles';
 import { membersInOffice } from '../register/session-context';
@@ -12,10 +13,10 @@ import { Membership } from './membership.entity';
 
 @Injectable()
 export class MembersService {
-  constructor(private readonly db: DataSource) {}
+  constructor(private readonly uow: UnitOfWork) {}
 
   create(collectivityId: string, dto: CreateMemberDto) {
-    return this.db.transaction((em) => this.createIn(em, collectivityId, dto));
+    return this.uow.run(collectivityId, (em) => this.createIn(em, collectivityId, dto), { useCase: 'member.create' });
   }
 
   /** The same use case inside a caller's transaction (the RNE import creates many members at once). */
@@ -31,7 +32,7 @@ export class MembersService {
   }
 
   addMembership(collectivityId: string, memberId: string, dto: CreateMembershipDto) {
-    return this.db.transaction((em) => this.addMembershipIn(em, collectivityId, memberId, dto));
+    return this.uow.run(collectivityId, (em) => this.addMembershipIn(em, collectivityId, memberId, dto), { useCase: 'membership.create' });
   }
 
   async addMembershipIn(em: EntityManager, collectivityId: string, memberId: string, dto: CreateMembershipDto) {
@@ -102,24 +103,30 @@ export class MembersService {
     }
   }
 
-  async list(collectivityId: string, q: PageQuery) {
-    assertFound(await this.db.getRepository(Collectivity).findOneBy({ id: collectivityId }), 'Collectivity', collectivityId);
-    const [items, total] = await this.db.getRepository(Member).findAndCount({
-      where: { collectivityId }, order: { lastName: 'ASC', firstName: 'ASC', id: 'ASC' }, skip: (q.page - 1) * q.pageSize, take: q.pageSize,
+  list(collectivityId: string, q: PageQuery) {
+    return this.uow.run(collectivityId, async (em) => {
+      assertFound(await em.getRepository(Collectivity).findOneBy({ id: collectivityId }), 'Collectivity', collectivityId);
+      const [items, total] = await em.getRepository(Member).findAndCount({
+        where: { collectivityId }, order: { lastName: 'ASC', firstName: 'ASC', id: 'ASC' }, skip: (q.page - 1) * q.pageSize, take: q.pageSize,
+      });
+      return pageOf(items, total, q);
     });
-    return pageOf(items, total, q);
   }
 
-  async get(collectivityId: string, id: string) {
-    const member = assertFound(await this.db.getRepository(Member).findOneBy({ id, collectivityId }), 'Member', id);
-    const memberships = await this.db.getRepository(Membership).find({ where: { memberId: id, collectivityId }, order: { startDate: 'ASC' } });
-    return { ...member, memberships };
+  get(collectivityId: string, id: string) {
+    return this.uow.run(collectivityId, async (em) => {
+      const member = assertFound(await em.getRepository(Member).findOneBy({ id, collectivityId }), 'Member', id);
+      const memberships = await em.getRepository(Membership).find({ where: { memberId: id, collectivityId }, order: { startDate: 'ASC' } });
+      return { ...member, memberships };
+    });
   }
 
   /** Members in office in a body on a date (the seats actually filled that day). */
-  async inOffice(collectivityId: string, bodyId: string, date: string) {
-    assertFound(await this.db.getRepository(Body).findOneBy({ id: bodyId, collectivityId }), 'Body', bodyId);
-    const members = await membersInOffice(this.db.manager, collectivityId, bodyId, date);
-    return { date, inOffice: members.filter((m) => m.seat === 'titulaire').length, members };
+  inOffice(collectivityId: string, bodyId: string, date: string) {
+    return this.uow.run(collectivityId, async (em) => {
+      assertFound(await em.getRepository(Body).findOneBy({ id: bodyId, collectivityId }), 'Body', bodyId);
+      const members = await membersInOffice(em, collectivityId, bodyId, date);
+      return { date, inOffice: members.filter((m) => m.seat === 'titulaire').length, members };
+    });
   }
 }

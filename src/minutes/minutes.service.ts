@@ -1,5 +1,6 @@
 import { Injectable } from '@nestjs/common';
-import { DataSource, EntityManager } from 'typeorm';
+import { EntityManager } from 'typeorm';
+import { UnitOfWork } from '../database/unit-of-work';
 import { Item } from '../deliberations/item.entity';
 import { assertFound, assertVersion, DomainError } from '../domain/errors';
 import { assertAdoptable, assertDebatesEditable, assertPublishable, SessionFacts } from '../domain/minutes';
@@ -17,14 +18,14 @@ const facts = (s: Session): SessionFacts => ({ id: s.id, bodyId: s.bodyId, statu
  */
 @Injectable()
 export class MinutesService {
-  constructor(private readonly db: DataSource) {}
+  constructor(private readonly uow: UnitOfWork) {}
 
   get(collectivityId: string, sessionId: string) {
-    return this.db.transaction('REPEATABLE READ', (em) => this.view(em, collectivityId, sessionId));
+    return this.uow.run(collectivityId, (em) => this.view(em, collectivityId, sessionId), { isolation: 'REPEATABLE READ' });
   }
 
   writeDebates(collectivityId: string, sessionId: string, itemId: string, dto: WriteDebatesDto) {
-    return this.db.transaction(async (em) => {
+    return this.uow.run(collectivityId, async (em) => {
       const session = await this.session(em, collectivityId, sessionId);
       const item = await em.getRepository(Item).findOneBy({ id: itemId, collectivityId });
       if (!item || item.sessionId !== sessionId) {
@@ -45,12 +46,12 @@ export class MinutesService {
       }
       await this.bump(em, minutes);
       return this.view(em, collectivityId, sessionId);
-    });
+    }, { useCase: 'minutes.writeDebates' });
   }
 
   /** L2121-15: adopted "lors de la séance suivante": a later session of the same body, sitting. */
   adopt(collectivityId: string, sessionId: string, dto: AdoptMinutesDto) {
-    return this.db.transaction(async (em) => {
+    return this.uow.run(collectivityId, async (em) => {
       const pv = await this.session(em, collectivityId, sessionId);
       // Shared lock: the adopting session cannot be closed while the adoption is written.
       const at = assertFound(
@@ -63,12 +64,12 @@ export class MinutesService {
       Object.assign(minutes, { status: 'adopted', adoptedAtSessionId: at.id, adoptedOn: localParts(at.startsAt).date });
       await this.bump(em, minutes);
       return this.view(em, collectivityId, sessionId);
-    });
+    }, { useCase: 'minutes.adopt' });
   }
 
   /** The publication date, set once after adoption (L2121-15: within the week). */
   publish(collectivityId: string, sessionId: string, dto: PublishMinutesDto) {
-    return this.db.transaction(async (em) => {
+    return this.uow.run(collectivityId, async (em) => {
       await this.session(em, collectivityId, sessionId);
       const minutes = await this.lockMinutes(em, collectivityId, sessionId);
       assertVersion('Minutes', sessionId, dto.version, minutes.version);
@@ -76,7 +77,7 @@ export class MinutesService {
       minutes.publishedOn = dto.publishedOn;
       await this.bump(em, minutes);
       return this.view(em, collectivityId, sessionId);
-    });
+    }, { useCase: 'minutes.publish' });
   }
 
   private async view(em: EntityManager, collectivityId: string, sessionId: string) {

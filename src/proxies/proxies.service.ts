@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
-import { DataSource, EntityManager, In } from 'typeorm';
+import { EntityManager, In } from 'typeorm';
 import { assertNoVoteFrom } from '../attendance/attendance.service';
+import { UnitOfWork } from '../database/unit-of-work';
 import { assertEditable } from '../deliberations/items.service';
 import { computeAttendance } from '../domain/attendance';
 import { DomainError, assertFound } from '../domain/errors';
@@ -12,11 +13,11 @@ import { Proxy, ProxySession } from './proxy.entity';
 
 @Injectable()
 export class ProxiesService {
-  constructor(private readonly db: DataSource) {}
+  constructor(private readonly uow: UnitOfWork) {}
 
   /** Registers a written proxy handed in for a session (and possibly the following ones), L2121-20. */
   create(collectivityId: string, sessionId: string, dto: CreateProxyDto) {
-    return this.db.transaction(async (em) => {
+    return this.uow.run(collectivityId, async (em) => {
       const ctx = await loadSessionContext(em, collectivityId, sessionId, true);
       assertEditable(ctx);
       const pos = (id: string | undefined, field: string) => {
@@ -49,12 +50,12 @@ export class ProxiesService {
         ...following.map((s) => ({ collectivityId, proxyId: saved.id, sessionId: s })),
       ]);
       return { ...saved, sessionIds: [sessionId, ...following] };
-    });
+    }, { useCase: 'proxy.create' });
   }
 
   /** Revocation applies from an item of a session on, and to every later session the proxy covered. */
   revoke(collectivityId: string, proxyId: string, dto: RevokeProxyDto) {
-    return this.db.transaction(async (em) => {
+    return this.uow.run(collectivityId, async (em) => {
       const proxy = assertFound(await em.getRepository(Proxy).findOneBy({ id: proxyId, collectivityId }), 'Proxy', proxyId);
       const ctx = await loadSessionContext(em, collectivityId, dto.sessionId, true);
       assertEditable(ctx);
@@ -76,11 +77,11 @@ export class ProxiesService {
       if (later.length) await em.getRepository(ProxySession).update({ proxyId, sessionId: In(later.map((l) => l.session_id)) }, { revoked: true });
       await em.getRepository(Proxy).update({ id: proxyId }, { revokedAt: new Date() });
       return { ...proxy, revokedAt: new Date(), revokedInSession: dto.sessionId, fromItemId: dto.fromItemId ?? null };
-    });
+    }, { useCase: 'proxy.revoke' });
   }
 
   async list(collectivityId: string, sessionId: string) {
-    const ctx = await loadSessionContext(this.db.manager, collectivityId, sessionId);
+    const ctx = await this.uow.run(collectivityId, (em) => loadSessionContext(em, collectivityId, sessionId), { isolation: 'REPEATABLE READ' });
     const opening = computeAttendance(itemContext(ctx, 1));
     return {
       items: ctx.proxyRows.map(({ proxy, link }) => ({ ...proxy, ...link, id: proxy.id, validAtOpening: opening.validProxyIds.includes(proxy.id) })),

@@ -1,5 +1,6 @@
 import { Injectable } from '@nestjs/common';
-import { DataSource, EntityManager } from 'typeorm';
+import { EntityManager } from 'typeorm';
+import { UnitOfWork } from '../database/unit-of-work';
 import { Item } from '../deliberations/item.entity';
 import { computeAttendance } from '../domain/attendance';
 import { assertFound, DomainError } from '../domain/errors';
@@ -11,33 +12,39 @@ import { itemContext, loadSessionContext, SessionContext } from './session-conte
 /** Reads the register: the computed state of an item, as its extract will print it. */
 @Injectable()
 export class RegisterService {
-  constructor(private readonly db: DataSource) {}
+  constructor(private readonly uow: UnitOfWork) {}
 
   /** One snapshot: a state read while a vote is being recorded never mixes before and after. */
   itemState(collectivityId: string, itemId: string): Promise<DeliberationRecord> {
-    return this.db.transaction('REPEATABLE READ', async (em) => {
+    return this.uow.run(collectivityId, async (em) => {
       const item = assertFound(await em.getRepository(Item).findOneBy({ id: itemId, collectivityId }), 'Item', itemId);
-      const ctx = await loadSessionContext(em, collectivityId, item.sessionId);
-      return (await this.records(em, ctx, [item.id]))[0];
-    });
+      return this.itemStateIn(em, collectivityId, item);
+    }, { isolation: 'REPEATABLE READ' });
   }
 
   /** Numbers are unique per body: when two bodies use the same one, the caller must say which body. */
-  async itemStateByNumber(collectivityId: string, number: string, bodyId?: string): Promise<DeliberationRecord> {
-    const found = await this.db.getRepository(Item).find({ where: { collectivityId, number, ...(bodyId ? { bodyId } : {}) }, take: 10 });
-    const item = assertFound(found[0], 'Deliberation', number);
-    if (found.length > 1) {
-      throw new DomainError('VALIDATION_FAILED', `Deliberation ${number} exists in several bodies: pass bodyId`, { field: 'bodyId', bodyIds: found.map((i) => i.bodyId) });
-    }
-    return this.itemState(collectivityId, item.id);
+  itemStateByNumber(collectivityId: string, number: string, bodyId?: string): Promise<DeliberationRecord> {
+    return this.uow.run(collectivityId, async (em) => {
+      const found = await em.getRepository(Item).find({ where: { collectivityId, number, ...(bodyId ? { bodyId } : {}) }, take: 10 });
+      const item = assertFound(found[0], 'Deliberation', number);
+      if (found.length > 1) {
+        throw new DomainError('VALIDATION_FAILED', `Deliberation ${number} exists in several bodies: pass bodyId`, { field: 'bodyId', bodyIds: found.map((i) => i.bodyId) });
+      }
+      return this.itemStateIn(em, collectivityId, item);
+    }, { isolation: 'REPEATABLE READ' });
+  }
+
+  private async itemStateIn(em: EntityManager, collectivityId: string, item: Item): Promise<DeliberationRecord> {
+    const ctx = await loadSessionContext(em, collectivityId, item.sessionId);
+    return (await this.records(em, ctx, [item.id]))[0];
   }
 
   /** Every item of a session, for the procès-verbal, the list of deliberations and the ZIP of extracts. */
   sessionRecords(collectivityId: string, sessionId: string): Promise<{ ctx: SessionContext; records: DeliberationRecord[] }> {
-    return this.db.transaction('REPEATABLE READ', async (em) => {
+    return this.uow.run(collectivityId, async (em) => {
       const ctx = await loadSessionContext(em, collectivityId, sessionId);
       return { ctx, records: await this.records(em, ctx, ctx.items.map((i) => i.id)) };
-    });
+    }, { isolation: 'REPEATABLE READ' });
   }
 
   async records(em: EntityManager, ctx: SessionContext, itemIds: string[]): Promise<DeliberationRecord[]> {

@@ -1,7 +1,8 @@
 import { Injectable } from '@nestjs/common';
-import { DataSource, EntityManager, IsNull, Not } from 'typeorm';
+import { EntityManager, IsNull, Not } from 'typeorm';
 import { Body } from '../collectivities/body.entity';
 import { PageQuery, pageOf } from '../common/pagination.dto';
+import { UnitOfWork } from '../database/unit-of-work';
 import { DomainError, assertFound, assertVersion } from '../domain/errors';
 import { assertCarriedItemsKeepLink } from '../domain/second-convocation';
 import { assertTransition, SessionStatus } from '../domain/session-lifecycle';
@@ -17,10 +18,10 @@ import { Session, SessionSecretary, SessionTransition } from './session.entity';
 
 @Injectable()
 export class SessionsService {
-  constructor(private readonly db: DataSource) {}
+  constructor(private readonly uow: UnitOfWork) {}
 
   create(collectivityId: string, dto: CreateSessionDto) {
-    return this.db.transaction(async (em) => {
+    return this.uow.run(collectivityId, async (em) => {
       const body = assertFound(await em.getRepository(Body).findOneBy({ id: dto.bodyId, collectivityId }), 'Body', dto.bodyId);
       const startsAt = new Date(dto.startsAt);
       assertConvokedBefore(dto.convocationDate ?? null, startsAt);
@@ -33,11 +34,11 @@ export class SessionsService {
       const session = await repo.save(draft);
       await this.assignOfficers(em, session, dto.presidentId, dto.secretaryIds);
       return this.view(em, collectivityId, session.id);
-    });
+    }, { useCase: 'session.create' });
   }
 
   update(collectivityId: string, id: string, dto: UpdateSessionDto) {
-    return this.db.transaction(async (em) => {
+    return this.uow.run(collectivityId, async (em) => {
       const session = await this.lock(em, collectivityId, id);
       assertVersion('Session', id, dto.version, session.version);
       if (session.status === 'closed' || session.status === 'cancelled') throw new DomainError('SESSION_CLOSED', `Session ${id} is ${session.status}`);
@@ -59,7 +60,7 @@ export class SessionsService {
       await this.assignOfficers(em, session, dto.presidentId, dto.secretaryIds);
       if (dto.startsAt) await this.assertRecordFitsDate(em, collectivityId, id, before);
       return this.view(em, collectivityId, id);
-    });
+    }, { useCase: 'session.update' });
   }
 
   /**
@@ -116,7 +117,7 @@ export class SessionsService {
 
   /** planned → convened → open → closed, through the one transition table of src/domain. */
   transition(collectivityId: string, id: string, dto: TransitionDto) {
-    return this.db.transaction(async (em) => {
+    return this.uow.run(collectivityId, async (em) => {
       const session = await this.lock(em, collectivityId, id);
       assertVersion('Session', id, dto.version, session.version);
       const from = session.status;
@@ -129,18 +130,18 @@ export class SessionsService {
       await em.getRepository(Session).save(session);
       await em.getRepository(SessionTransition).insert({ collectivityId, sessionId: id, fromStatus: from, toStatus: dto.to });
       return this.view(em, collectivityId, id);
-    });
+    }, { useCase: `session.${dto.to}` });
   }
 
   async list(collectivityId: string, bodyId: string | undefined, q: PageQuery) {
-    const [items, total] = await this.db.getRepository(Session).findAndCount({
+    const [items, total] = await this.uow.run(collectivityId, (em) => em.getRepository(Session).findAndCount({
       where: { collectivityId, ...(bodyId ? { bodyId } : {}) }, order: { startsAt: 'DESC', id: 'ASC' }, skip: (q.page - 1) * q.pageSize, take: q.pageSize,
-    });
+    }));
     return pageOf(items, total, q);
   }
 
   get(collectivityId: string, id: string) {
-    return this.view(this.db.manager, collectivityId, id);
+    return this.uow.run(collectivityId, (em) => this.view(em, collectivityId, id), { isolation: 'REPEATABLE READ' });
   }
 
   async view(em: EntityManager, collectivityId: string, id: string) {

@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { randomUUID } from 'node:crypto';
-import { DataSource, EntityManager } from 'typeorm';
+import { EntityManager } from 'typeorm';
+import { UnitOfWork } from '../database/unit-of-work';
 import { Item } from '../deliberations/item.entity';
 import { computeAttendance, quorumSatisfied } from '../domain/attendance';
 import { computeElection } from '../domain/elections';
@@ -17,11 +18,11 @@ import { VoteRequest } from './vote-request.entity';
 
 @Injectable()
 export class VotesService {
-  constructor(private readonly db: DataSource, private readonly register: RegisterService) {}
+  constructor(private readonly uow: UnitOfWork, private readonly register: RegisterService) {}
 
   /** Records the vote of an item: judged by the rules, then written once with the attendance it was taken with. */
   record(collectivityId: string, itemId: string, dto: RecordVoteDto): Promise<DeliberationRecord> {
-    return this.db.transaction(async (em) => {
+    return this.uow.run(collectivityId, async (em) => {
       const { ctx, item } = await this.open(em, collectivityId, itemId);
       const ictx = itemContext(ctx, item.position, item.id);
       const state = computeAttendance(ictx);
@@ -45,12 +46,12 @@ export class VotesService {
         await em.getRepository(VoteRequest).insert(requesters.map((m, i) => ({ collectivityId, voteId: vote.id, memberId: m.id, rank: i + 1 })));
       }
       return this.finish(em, ctx, item);
-    });
+    }, { useCase: 'vote.record' });
   }
 
   /** An appointment by secret ballot over up to three rounds (L2121-21, L2122-7). */
   recordElection(collectivityId: string, itemId: string, dto: RecordElectionDto): Promise<DeliberationRecord> {
-    return this.db.transaction(async (em) => {
+    return this.uow.run(collectivityId, async (em) => {
       const { ctx, item } = await this.open(em, collectivityId, itemId);
       const ictx = itemContext(ctx, item.position, item.id);
       const state = computeAttendance(ictx);
@@ -104,7 +105,7 @@ export class VotesService {
         votes: r.votes.map((v) => ({ candidateId: ids.get(v.candidateId)!, votes: v.votes })),
       })));
       return this.finish(em, ctx, item);
-    });
+    }, { useCase: 'vote.recordElection' });
   }
 
   private async open(em: EntityManager, collectivityId: string, itemId: string) {

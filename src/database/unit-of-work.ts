@@ -1,0 +1,51 @@
+import { Global, Injectable, Module } from '@nestjs/common';
+import { DataSource, EntityManager } from 'typeorm';
+import type { IsolationLevel } from 'typeorm/driver/types/IsolationLevel';
+import { currentActor, requestContext } from '../auth/actor';
+
+export interface UnitOfWorkOptions {
+  isolation?: IsolationLevel;
+  /** Recorded with each audited write ("attendance.addChange"); defaults to the request context's. */
+  useCase?: string;
+}
+
+/**
+ * The one place that opens a use case's transaction. It sets, for that transaction only (set_config(..., true)
+ * is SET LOCAL), the collectivity that row-level security confines every query to, and the actor, use case and
+ * request id that the audit trigger records. Services never call DataSource.transaction() nor read through bare
+ * repositories: with row-level security a query outside such a transaction sees no tenant row.
+ * `collectivityId` null is the collectivity-less mode: only the narrow cross-collectivity paths the policies allow.
+ */
+@Injectable()
+export class UnitOfWork {
+  constructor(private readonly db: DataSource) {}
+
+  run<T>(collectivityId: string | null, work: (em: EntityManager) => Promise<T>, opts: UnitOfWorkOptions = {}): Promise<T> {
+    const ctx = requestContext();
+    const actor = currentActor();
+    const settings = [
+      collectivityId ?? '',
+      actor.accountId ?? '',
+      actor.tokenId ?? '',
+      actor.kind,
+      actor.label,
+      opts.useCase ?? ctx?.useCase ?? '',
+      ctx?.requestId ?? '',
+    ];
+    const open = async (em: EntityManager) => {
+      await em.query(
+        `SELECT set_config('app.collectivity_id', $1, true), set_config('app.actor_id', $2, true), set_config('app.token_id', $3, true),
+                set_config('app.actor_kind', $4, true), set_config('app.actor_label', $5, true), set_config('app.use_case', $6, true),
+                set_config('app.request_id', $7, true)`,
+        settings,
+      );
+      return work(em);
+    };
+    return opts.isolation ? this.db.transaction(opts.isolation, open) : this.db.transaction(open);
+  }
+}
+
+/** Makes the unit of work injectable everywhere. */
+@Global()
+@Module({ providers: [UnitOfWork], exports: [UnitOfWork] })
+export class UnitOfWorkModule {}
