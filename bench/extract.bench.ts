@@ -89,14 +89,18 @@ export async function benchExtract(): Promise<Record<string, number | string>> {
   }
   // Different acts: every render has its own text, so no subset font program is reused (the memo
   // only helps when the same act is rendered again). This is the figure for a ZIP of distinct acts.
+  // Hyphenation on and off in the same run, interleaved so that both see the same machine load.
   const variedTimes: number[] = [];
+  const unhyphenatedTimes: number[] = [];
   const words = ['éoliennes', 'Œuvre', 'ÉCOLE', 'garçon', 'Île', 'naïf', 'à 12 %', 'n°42', '« quai »', 'zèbre', 'Ärger', 'ÿ'];
   for (let i = 0; i < 100; i++) {
     const text = words.filter((_, k) => (i >> (k % 7)) & 1).join(' ') + ` ${i}`;
     const varied = { ...record, item: { ...record.item, object: `${text} ${record.item.object}`, reasonsMd: `${text}\n\n${record.item.reasonsMd}` } };
-    const start = performance.now();
-    await renderExtract(varied);
-    variedTimes.push(performance.now() - start);
+    for (const hyphenate of i % 2 ? [true, false] : [false, true]) {
+      const start = performance.now();
+      await renderExtract(varied, { hyphenate });
+      (hyphenate ? variedTimes : unhyphenatedTimes).push(performance.now() - start);
+    }
   }
   const pdfkitMedian = median(times);
   const result: Record<string, number | string> = {
@@ -105,6 +109,8 @@ export async function benchExtract(): Promise<Record<string, number | string>> {
     'pdfkit docs per second': (RUNS * 1000) / elapsed,
     'pdfkit PDF/A-2b median ms': median(pdfaTimes),
     'pdfkit median ms, 100 different acts': median(variedTimes),
+    'pdfkit median ms, 100 different acts, hyphenation off': median(unhyphenatedTimes),
+    'hyphenation on/off ratio, 100 different acts (target <= 1.10)': median(variedTimes) / median(unhyphenatedTimes),
     'pdfkit PDF bytes': bytes,
     'node peak RSS MB (before Chromium)': process.resourceUsage().maxRSS / 1024,
   };

@@ -74,6 +74,16 @@ describe('documents: certified extracts, procès-verbal, list, ZIP and templates
     expect(raw).toContain('/OutputIntents');
   });
 
+  it('takes pdfa as true or false only: "?pdfa=yes" is a 400 naming the field, not a file that is not PDF/A', async () => {
+    for (const pdfa of ['yes', '1', 'TRUE', '']) {
+      const res = await t.http.get(`${base}/deliberations/extract.pdf`).query({ number: '19-09-107', pdfa }).expect(400);
+      expect(res.body.code).toBe('VALIDATION_FAILED');
+      expect(res.body.message).toContain('pdfa');
+    }
+    const plain = (await get(`${base}/deliberations/extract.pdf`).query({ number: '19-09-107', pdfa: 'false' }).expect(200)).body as Buffer;
+    expect(Buffer.compare(plain, pdf107)).toBe(0);
+  });
+
   it("the second session's documents state its arrival, departure with proxy, recusal, named votes, casting vote and election", async () => {
     const items = (await t.http.get(`${base}/sessions/${secondSessionId}/items`).expect(200)).body.items;
     const text = async (position: number) =>

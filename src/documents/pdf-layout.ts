@@ -26,8 +26,14 @@ export type Laid =
 
 const HEADING_SIZE: Record<number, number> = { 1: 14, 2: 10.5, 3: 10, 4: 10, 5: 10, 6: 10 };
 
-function textBox(runs: Run[], width: number, size: number, align: Align, fonts: Record<FontStyle, LoadedFont>): TextBox {
-  return { lines: layoutLines(runs, width, fonts, size, align === 'justify'), size, lineHeight: size * LINE_FACTOR, align, width };
+/** How text is set: French hyphenation of justified text is on unless turned off (the benchmark compares both). */
+export interface SetOptions {
+  hyphenate: boolean;
+}
+
+function textBox(runs: Run[], width: number, size: number, align: Align, fonts: Record<FontStyle, LoadedFont>, set: SetOptions): TextBox {
+  const justify = align === 'justify';
+  return { lines: layoutLines(runs, width, fonts, size, { justify, hyphenate: justify && set.hyphenate }), size, lineHeight: size * LINE_FACTOR, align, width };
 }
 
 export function boxHeight(box: TextBox): number {
@@ -68,18 +74,18 @@ function columnWidths(block: Extract<Block, { type: 'table' }>, size: number, fo
   return min.map((w, c) => w + (spare * (max[c] - min[c])) / flexible);
 }
 
-export function layBlock(block: Exclude<Block, { type: 'keep' }>, fonts: Record<FontStyle, LoadedFont>): Laid {
+export function layBlock(block: Exclude<Block, { type: 'keep' }>, fonts: Record<FontStyle, LoadedFont>, set: SetOptions = { hyphenate: true }): Laid {
   switch (block.type) {
     case 'heading': {
       const size = HEADING_SIZE[block.level] ?? BODY_SIZE;
       const runs = block.runs.map((r) => ({ ...r, bold: true }));
-      const box = textBox(runs, CONTENT_WIDTH, size, block.align, fonts);
+      const box = textBox(runs, CONTENT_WIDTH, size, block.align, fonts, set);
       return { type: 'text', box, x: PAGE.left, before: block.level === 1 ? 10 : 8, after: block.level === 1 ? 12 : 6, marker: null, heading: true };
     }
     case 'paragraph': {
       const size = block.small ? 8.5 : BODY_SIZE;
       const indent = block.indent * INDENT;
-      const box = textBox(block.runs, CONTENT_WIDTH - indent, size, block.align, fonts);
+      const box = textBox(block.runs, CONTENT_WIDTH - indent, size, block.align, fonts, set);
       const marker = block.marker
         ? { text: layoutLines([{ text: block.marker, bold: false, italic: false, sup: false }], INDENT, fonts, size)[0], x: PAGE.left + indent - INDENT + 4 }
         : null;
@@ -93,7 +99,7 @@ export function layBlock(block: Exclude<Block, { type: 'keep' }>, fonts: Record<
         const cells = columns.map((width, c) => {
           const runs = (row.cells[c] ?? []).map((r) => ({ ...r, bold: r.bold || (row.header && !block.plain) }));
           const align: Align = block.aligns[c] ?? 'left';
-          return textBox(runs, width - 2 * CELL_PAD, size, align, fonts);
+          return textBox(runs, width - 2 * CELL_PAD, size, align, fonts, set);
         });
         return { cells, height: Math.max(...cells.map(boxHeight)) + 2 * CELL_PAD, header: row.header };
       });

@@ -5,7 +5,7 @@ import zlib from 'node:zlib';
 import PDFDocument from 'pdfkit';
 import { type Block, markdownToBlocks } from './markdown-blocks';
 import { type FontFamily, type FontStyle, type LoadedFont, loadFamily, trimLayoutCaches } from './pdf-fonts';
-import { BODY_SIZE, CONTENT_WIDTH, type Laid, PAGE, boxHeight, layBlock, leadHeight, lineOffset, totalHeight } from './pdf-layout';
+import { BODY_SIZE, CONTENT_WIDTH, type Laid, PAGE, type SetOptions, boxHeight, layBlock, leadHeight, lineOffset, totalHeight } from './pdf-layout';
 import { layoutLines } from './pdf-text-layout';
 import { TextPainter } from './pdf-text-painter';
 
@@ -26,6 +26,8 @@ export interface PdfOptions {
   /** PDF/A-2b for the archived copy. */
   pdfa?: boolean;
   family?: FontFamily;
+  /** French hyphenation of justified text (default on). */
+  hyphenate?: boolean;
 }
 
 type Doc = InstanceType<typeof PDFDocument>;
@@ -148,8 +150,8 @@ class PageFlow {
 }
 
 /** Lays the blocks out: keep-together groups, headings kept with the next block's first lines. */
-function flowBlocks(blocks: Block[], flow: PageFlow, fonts: Record<FontStyle, LoadedFont>): void {
-  const laidOut: (Laid | { type: 'keep'; open: boolean })[] = blocks.map((b) => (b.type === 'keep' ? b : layBlock(b, fonts)));
+function flowBlocks(blocks: Block[], flow: PageFlow, fonts: Record<FontStyle, LoadedFont>, set: SetOptions): void {
+  const laidOut: (Laid | { type: 'keep'; open: boolean })[] = blocks.map((b) => (b.type === 'keep' ? b : layBlock(b, fonts, set)));
   for (let i = 0; i < laidOut.length; i++) {
     const item = laidOut[i];
     if (item.type === 'keep') {
@@ -222,7 +224,7 @@ export async function renderMarkdownToPdf(markdown: string, meta: PdfMetadata, o
   const done = collect(doc);
   const painter = new TextPainter(doc as never, fonts);
   const flow = new PageFlow(doc, painter);
-  flowBlocks(markdownToBlocks(markdown), flow, fonts);
+  flowBlocks(markdownToBlocks(markdown), flow, fonts, { hyphenate: options.hyphenate ?? true });
   flow.decorate(BODY_SIZE * 0.78, meta, fonts);
   withFastDeflate(() => doc.end());
   trimLayoutCaches();

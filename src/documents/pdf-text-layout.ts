@@ -3,6 +3,7 @@
 // what follows, signature blocks kept whole, no line alone at the bottom of a page.
 import type { Run } from './markdown-blocks';
 import { type FontStyle, type LoadedFont, styleOf, widthOf } from './pdf-fonts';
+import { BREAK_HYPHEN, type BreakPoint, breakPoints, forcedBreak } from './word-breaks';
 
 export const SUP_SCALE = 0.65;
 
@@ -88,8 +89,81 @@ function toWords(runs: Run[], fonts: Record<FontStyle, LoadedFont>, size: number
   return words;
 }
 
-/** Greedy line filling, as every word processor does; overlong words overflow rather than split. */
-export function layoutLines(runs: Run[], maxWidth: number, fonts: Record<FontStyle, LoadedFont>, size: number, justify = false): Line[] {
+export interface LineOptions {
+  justify?: boolean;
+  /** French hyphenation of words that do not fit (justified text). */
+  hyphenate?: boolean;
+}
+
+type Measure = (text: string, style: FontStyle, sup: boolean) => number;
+
+const wordText = (word: Word): string => word.pieces.map((p) => p.text).join('');
+
+/** Cuts a word at `bp`: the head (with its line-end hyphen when the break adds one) and the tail. */
+function cutWord(word: Word, bp: BreakPoint, measure: Measure): [Word, Word] {
+  const head: Piece[] = [];
+  const tail: Piece[] = [];
+  let offset = 0;
+  for (const piece of word.pieces) {
+    const end = offset + piece.text.length;
+    if (end <= bp.at) head.push(piece);
+    else if (offset >= bp.at) tail.push(piece);
+    else {
+      const a = piece.text.slice(0, bp.at - offset);
+      const b = piece.text.slice(bp.at - offset);
+      head.push({ ...piece, text: a, width: measure(a, piece.style, piece.sup) });
+      tail.push({ ...piece, text: b, width: measure(b, piece.style, piece.sup) });
+    }
+    offset = end;
+  }
+  if (bp.hyphen) {
+    const last = head[head.length - 1];
+    const text = last.text + BREAK_HYPHEN;
+    head[head.length - 1] = { ...last, text, width: measure(text, last.style, last.sup) };
+  }
+  const sum = (pieces: Piece[]): number => pieces.reduce((w, p) => w + p.width, 0);
+  return [
+    { pieces: head, width: sum(head), spaceAfter: 0, hardBreakAfter: false },
+    { pieces: tail, width: sum(tail), spaceAfter: word.spaceAfter, hardBreakAfter: word.hardBreakAfter },
+  ];
+}
+
+/**
+ * The longest head of `word` that fits `room`, cut at a break point, or at any character when
+ * `force` (a word wider than the column: no text may run off the page).
+ */
+function fitHead(word: Word, room: number, hyphenate: boolean, force: boolean, measure: Measure): [Word, Word] | null {
+  const text = wordText(word);
+  const candidates = breakPoints(text, hyphenate, force);
+  for (let i = candidates.length - 1; i >= 0; i--) {
+    const parts = cutWord(word, candidates[i], measure);
+    if (parts[0].width <= room + 0.01) return parts;
+  }
+  if (!force) return null;
+  // Binary search of the longest prefix that fits with its hyphen; at least one character.
+  let lo = 1;
+  let hi = text.length - 1;
+  let best: [Word, Word] | null = null;
+  while (lo <= hi) {
+    const mid = (lo + hi) >> 1;
+    const parts = cutWord(word, forcedBreak(text, mid), measure);
+    if (parts[0].width <= room + 0.01 || mid === 1) {
+      best = parts;
+      lo = mid + 1;
+    } else hi = mid - 1;
+  }
+  return best && best[0].pieces.length > 0 && best[1].pieces.length > 0 ? best : null;
+}
+
+/**
+ * Greedy line filling, as every word processor does. A word that does not fit is hyphenated
+ * (French patterns) when `hyphenate`; a word wider than the column is always cut, so no text
+ * ever runs off the page.
+ */
+export function layoutLines(runs: Run[], maxWidth: number, fonts: Record<FontStyle, LoadedFont>, size: number, options: LineOptions | boolean = {}): Line[] {
+  const { justify = false, hyphenate = false } = typeof options === 'boolean' ? { justify: options } : options;
+  const scale = size / 1000;
+  const measure: Measure = (text, style, sup) => widthOf(fonts[style], text) * scale * (sup ? SUP_SCALE : 1);
   const words = toWords(runs, fonts, size);
   const lines: Line[] = [];
   let lineWords: Word[] = [];
@@ -100,16 +174,31 @@ export function layoutLines(runs: Run[], maxWidth: number, fonts: Record<FontSty
     lineWords = [];
     lineWidth = 0;
   };
-  for (const word of words) {
+  const place = (word: Word): void => {
     const previous = lineWords[lineWords.length - 1];
-    const widthWith = previous ? lineWidth + previous.spaceAfter + word.width : word.width;
-    if (previous && widthWith > maxWidth + 0.01) {
-      flush(false);
-      lineWords.push(word);
-      lineWidth = word.width;
-    } else {
-      lineWords.push(word);
-      lineWidth = widthWith;
+    lineWidth = previous ? lineWidth + previous.spaceAfter + word.width : word.width;
+    lineWords.push(word);
+  };
+  for (let word of words) {
+    for (;;) {
+      const previous = lineWords[lineWords.length - 1];
+      const room = previous ? maxWidth - lineWidth - previous.spaceAfter : maxWidth;
+      if (word.width <= room + 0.01) {
+        place(word);
+        break;
+      }
+      const tooWide = word.width > maxWidth + 0.01;
+      const parts = hyphenate || tooWide ? fitHead(word, room, hyphenate || tooWide, tooWide && !previous, measure) : null;
+      if (parts) {
+        place(parts[0]);
+        flush(false);
+        word = parts[1];
+      } else if (previous) {
+        flush(false);
+      } else {
+        place(word); // a single character wider than the column: nothing narrower exists
+        break;
+      }
     }
     if (word.hardBreakAfter) flush(true);
   }

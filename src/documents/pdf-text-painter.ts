@@ -25,6 +25,23 @@ const num = (n: number): string => {
   return Object.is(rounded, -0) ? '0' : String(rounded);
 };
 
+/**
+ * fontkit keeps one Glyph object per glyph id, with the characters of the text that first produced
+ * it. The subsetter asks for glyphs without characters (the "I" inside the composite "Î"): cached,
+ * they would give a later document an "I" with no Unicode mapping, and its text could not be read
+ * or searched. The glyphs the subsetter creates are forgotten once it is done.
+ */
+function withoutGlyphLeaks(loaded: LoadedFont, encode: () => Uint8Array): Uint8Array {
+  const cache = (loaded.font as unknown as { _glyphs?: Record<string, unknown> })._glyphs;
+  if (!cache) return encode();
+  const before = new Set(Object.keys(cache));
+  try {
+    return encode();
+  } finally {
+    for (const id of Object.keys(cache)) if (!before.has(id)) delete cache[id];
+  }
+}
+
 export interface PaintStyle {
   size: number;
   /** Grey level 0 (black) to 1, for running heads. */
@@ -51,7 +68,7 @@ export class TextPainter {
       font.layoutCache = loaded.layoutCache;
       const subset = font.subset;
       const encode = subset.encode.bind(subset);
-      subset.encode = () => memoSubset(loaded, subset.glyphs, encode);
+      subset.encode = () => memoSubset(loaded, subset.glyphs, () => withoutGlyphLeaks(loaded, encode));
       this.embedded.set(style, font);
     }
     return font;

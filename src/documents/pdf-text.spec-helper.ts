@@ -1,9 +1,10 @@
 // Reads a PDF back with pdf-parse (pdf.js) for the specs. pdf.js loads its worker with a dynamic
 // import, which Jest's CommonJS sandbox refuses, so the parse runs in a child Node process.
 import { execFileSync } from 'node:child_process';
+import { joinBrokenWords } from './word-breaks';
 
 export interface PdfReadBack {
-  /** Text of each page, whitespace collapsed. */
+  /** Text of each page, words cut at line ends joined back, whitespace collapsed. */
   pages: string[];
   info: Record<string, unknown>;
 }
@@ -23,7 +24,7 @@ process.stdin.on('end', async () => {
 export function readPdf(pdf: Buffer): PdfReadBack {
   const out = execFileSync(process.execPath, ['-e', SCRIPT], { input: pdf, cwd: __dirname, maxBuffer: 64 * 1024 * 1024 });
   const parsed = JSON.parse(out.toString('utf8')) as PdfReadBack;
-  return { pages: parsed.pages.map((p) => p.replace(/\s+/g, ' ').trim()), info: parsed.info };
+  return { pages: parsed.pages.map((p) => joinBrokenWords(p).replace(/\s+/g, ' ').trim()), info: parsed.info };
 }
 
 /** The body text of all pages, running heads and page numbers removed, whitespace collapsed. */

@@ -72,19 +72,19 @@ function sessionMetadata(sessionRecord: SessionRecord, kind: string): PdfMetadat
 
 export async function renderExtract(record: DeliberationRecord, opts: DocumentRenderOptions = {}): Promise<RenderedDocument> {
   const { markdown, templateVersion } = extractMarkdown(record, opts);
-  return { pdf: await renderMarkdownToPdf(markdown, extractMetadata(record), { pdfa: opts.pdfa }), templateVersion };
+  return { pdf: await renderMarkdownToPdf(markdown, extractMetadata(record), { pdfa: opts.pdfa, hyphenate: opts.hyphenate }), templateVersion };
 }
 
 export async function renderMinutes(sessionRecord: SessionRecord, opts: DocumentRenderOptions = {}): Promise<RenderedDocument> {
   const { markdown, templateVersion } = minutesMarkdown(sessionRecord, opts);
   // L2121-15: until a later session adopts it, the document is a draft and says so in its metadata too.
   const kind = sessionRecord.minutes?.status === 'adopted' ? 'Procès-verbal' : 'Projet de procès-verbal';
-  return { pdf: await renderMarkdownToPdf(markdown, sessionMetadata(sessionRecord, kind), { pdfa: opts.pdfa }), templateVersion };
+  return { pdf: await renderMarkdownToPdf(markdown, sessionMetadata(sessionRecord, kind), { pdfa: opts.pdfa, hyphenate: opts.hyphenate }), templateVersion };
 }
 
 export async function renderDeliberationsList(sessionRecord: SessionRecord, opts: DocumentRenderOptions = {}): Promise<RenderedDocument> {
   const { markdown, templateVersion } = deliberationsListMarkdown(sessionRecord, opts);
-  return { pdf: await renderMarkdownToPdf(markdown, sessionMetadata(sessionRecord, 'Liste des délibérations'), { pdfa: opts.pdfa }), templateVersion };
+  return { pdf: await renderMarkdownToPdf(markdown, sessionMetadata(sessionRecord, 'Liste des délibérations'), { pdfa: opts.pdfa, hyphenate: opts.hyphenate }), templateVersion };
 }
 
 const PRINT_CSS = `@page { size: A4; margin: 22mm 22mm 20mm 22mm; }

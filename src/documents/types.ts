@@ -46,6 +46,8 @@ export interface RenderOptions extends ExtractOptions {
   overrides?: TemplateOverrides;
   /** PDF/A-2b for the archived version. */
   pdfa?: boolean;
+  /** French hyphenation of justified text (default on; off only to measure its cost). */
+  hyphenate?: boolean;
 }
 
 export interface RenderedDocument {

@@ -6,8 +6,11 @@ import { UuidParam } from '../common/uuid-param';
 import { ExtractsService } from './extracts.service';
 import { TemplatesService } from './templates.service';
 
+// Only true or false: "?pdfa=yes" must not silently give a file that is not PDF/A.
+const strictBoolean = ({ value }: { value: unknown }): unknown => (value === 'true' ? true : value === 'false' ? false : value);
+
 class PdfQuery {
-  @IsOptional() @Transform(({ value }) => value === 'true' || value === '1' || value === true) @IsBoolean()
+  @IsOptional() @Transform(strictBoolean) @IsBoolean({ message: 'pdfa must be true or false' })
   pdfa?: boolean;
 }
 

@@ -2,12 +2,13 @@
 import { execFile } from 'node:child_process';
 import { join } from 'node:path';
 import type request from 'supertest';
+import { joinBrokenWords } from '../../src/documents/word-breaks';
 
-/** The document's text with line breaks and runs of spaces folded to one space. */
+/** The document's text, words cut at line ends joined back, line breaks and runs of spaces folded to one space. */
 export function pdfText(pdf: Buffer): Promise<string> {
   return new Promise((resolve, reject) => {
     const child = execFile(process.execPath, [join(__dirname, 'pdf-text-child.cjs')], { maxBuffer: 64 * 1024 * 1024 }, (err, stdout) =>
-      err ? reject(err) : resolve(stdout.replace(/\s+/g, ' ')),
+      err ? reject(err) : resolve(joinBrokenWords(stdout).replace(/\s+/g, ' ')),
     );
     child.stdin!.end(pdf);
   });

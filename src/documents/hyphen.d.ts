@@ -1,0 +1,3 @@
+declare module 'hyphen/fr' {
+  export function hyphenateSync(text: string, options?: { hyphenChar?: string; minWordLength?: number; exceptions?: string[] }): string;
+}
