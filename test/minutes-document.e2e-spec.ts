@@ -23,7 +23,7 @@ it('states the debates and the ballot requests at their item, "Projet" until ado
 
   const draft = await pdf(`${minutes}.pdf`);
   expect(draft).toContain('PROJET DE PROCÈS-VERBAL DE LA SÉANCE');
-  expect(draft).toContain("Projet soumis à l'approbation du conseil lors de sa prochaine séance (article L2121-15 du CGCT).");
+  expect(draft).toContain("Projet soumis à l'approbation du conseil municipal lors de sa prochaine séance (article L2121-15 du CGCT).");
   const first = draft.slice(draft.indexOf('POINT 1'), draft.lastIndexOf('POINT 2'));
   expect(first).toContain('Débats : M. Prénom2 NOM002 demande le calendrier des travaux.');
   expect(first).toContain('Le scrutin public a été demandé par Mme Prénom3 NOM003 et M. Prénom4 NOM004 (article L2121-21 du CGCT).');

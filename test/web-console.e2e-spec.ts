@@ -205,9 +205,9 @@ describe('session of 14 October 2019', () => {
 
   it('19-10-110: the arrival, the suppléante and the member not taking part', async () => {
     const { text } = await item('19-10-110');
-    expect(text).toContain('Mme Patricia POULAIN arrive en séance et prend part au vote à partir de ce point.');
+    expect(text).toContain('Madame Patricia POULAIN arrive en séance et prend part aux débats à partir de la présente délibération.');
     expect(text).toContain('POULAIN P. (arrivée à partir de la délibération n°19-10-110)');
-    expect(text).toContain('LAMOTTE S. (suppléante de A. DUWAT)');
+    expect(text).toContain("LAMOTTE S. (suppléante d'A. DUWAT)");
     expect(text).toContain('DUWAT A. (remplacé par S. LAMOTTE)');
     expect(text).toContain('Présents 44 (dont 1 suppléante)');
     expect(text).toContain("Ne prennent pas part au vote (1) WALLET B. (président de l'office de tourisme (L2131-11))");
@@ -215,7 +215,7 @@ describe('session of 14 October 2019', () => {
 
   it('19-10-111: the departure with a proxy and the named votes', async () => {
     const { text } = await item('19-10-111');
-    expect(text).toContain('M. François SAGNIER quitte la séance avant ce point et donne pouvoir à D. BEE.');
+    expect(text).toContain('Monsieur François SAGNIER quitte la séance avant la présente délibération et donne pouvoir à D. BEE.');
     expect(text).toContain('BEE D. (reçoit pouvoir de F. SAGNIER)');
     expect(text).toContain('SAGNIER F. (donne pouvoir à D. BEE, parti après la délibération n°19-10-110)');
     expect(text).toContain('Ont voté contre (3) GARDIN J. LHEUREUX M. TELLIER C.');
@@ -231,7 +231,7 @@ describe('session of 14 October 2019', () => {
   it('19-10-113: the election over two rounds', async () => {
     const { text } = await item('19-10-113');
     expect(text).toContain('Élue : Mme Anne FOURNIER');
-    expect(text).toMatch(/Premier tour .* Votants : 47 · Bulletins blancs : 3 · Bulletins nuls : 1 · Suffrages exprimés : 43 · Majorité absolue : 22 Aucun candidat n'a obtenu la majorité absolue\./);
+    expect(text).toMatch(/Premier tour .* Votants : 47 · Bulletins blancs : 3 · Bulletins nuls : 1 · Suffrages exprimés : 43 · Majorité absolue : 22 Aucun candidat n'ayant obtenu la majorité absolue, il est procédé à un deuxième tour\./);
     expect(text).toMatch(/Deuxième tour .*Mme Anne FOURNIER 30 voix .*Mme Anne FOURNIER obtient la majorité absolue\./);
     expect(text).toContain('Pour — Contre — Abstentions —');
   });

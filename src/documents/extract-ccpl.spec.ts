@@ -101,8 +101,8 @@ describe('extract of 19-09-107', () => {
   it('closes with "Pour extrait conforme" and the signatures of the president and the secretary', () => {
     const closing = text.slice(text.indexOf('Pour extrait conforme.'));
     expect(closing).toContain('Fait à Lumbres, le 30 septembre 2019.');
-    expect(closing).toMatch(/Le Président, .*Le secrétaire de séance,/);
-    expect(closing).toContain('Christian LEROY Président');
+    // Issue 10: each signs under the title of his function in this body, not "Le Président, … Président".
+    expect(closing).toMatch(/Le Président de la communauté de communes, Le secrétaire de séance, Christian LEROY Daniel MAILLOT/);
     expect(closing).toContain('Daniel MAILLOT');
     expect(text).toContain('tribunal administratif dans un délai de deux mois');
   });

@@ -40,12 +40,12 @@ export interface MinutesStatusVm {
 }
 
 /** Until adopted the document says it is a draft; once adopted it states where and, when known, its publication. */
-export function minutesStatus(minutes: MinutesRecord, body: BodyVm): MinutesStatusVm {
+export function minutesStatus(minutes: MinutesRecord, body: BodyVm, minutesArticle = 'L2121-15'): MinutesStatusVm {
   const adopted = minutes.status === 'adopted' && minutes.adoptedOn !== null;
   return {
     draft: !adopted,
     documentTitle: adopted ? 'PROCÈS-VERBAL DE LA SÉANCE' : 'PROJET DE PROCÈS-VERBAL DE LA SÉANCE',
-    draftNotice: adopted ? null : `Projet soumis à l'approbation ${of(body.deliberating)} lors de sa prochaine séance (article L2121-15 du CGCT).`,
+    draftNotice: adopted ? null : `Projet soumis à l'approbation ${of(body.deliberating)} lors de sa prochaine séance (article ${minutesArticle} du CGCT).`,
     adoptionSentence: adopted ? `Procès-verbal adopté lors de la séance du ${formatDateLong(minutes.adoptedOn!)}.` : null,
     publicationSentence: adopted && minutes.publishedOn ? `Publié le ${formatDateLong(minutes.publishedOn)}.` : null,
   };

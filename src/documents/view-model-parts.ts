@@ -1,22 +1,20 @@
-// Builders shared by the three view models. Pure: record in, Markdown-ready strings out.
+// Builders shared by the three view models. Pure: record in, Markdown-ready strings out. The words come from
+// src/wording (the console takes them from there too); this file escapes and arranges them.
 import type { DeliberationRecord, MemberRef, SeatedMember } from '../domain/types';
+import {
+  absentNotes, articlesFor, bodyWords, called, civilityOfName, countNoun, deliberatedSentence, formatDateLong,
+  formatDateWithWeekday, formatTimeInWords, modeSentence, namedSides, notTakingPartSentence, openingDateFormula, ordinalInWords,
+  placeAndDateSentence, presentNotes, receivesProxyFrom, requestSentence as wordRequest, resultSummary, resultWording,
+  roundOutcome, secretarySentence as wordSecretary, signers, changeSentence, tieSentence,
+} from '../wording';
 import {
   agree,
   civilityWord,
-  countNoun,
   escapeMarkdown as md,
-  formatDateLong,
-  formatDateWithWeekday,
-  formatTimeInWords,
-  givesProxyTo,
   groupByCivility,
-  joinFrench,
   memberFullName,
   memberInitialName,
   memberShortName,
-  openingDateFormula,
-  ordinalInWords,
-  receivesProxyFrom,
 } from './french-format';
 import type {
   AttendanceVm,
@@ -41,9 +39,6 @@ export function person(member: MemberRef & { title?: string | null }): PersonVm 
   };
 }
 
-/** Spelt "Madame Sophie ARNAUD" in sentences. */
-const called = (member: MemberRef): string => `${civilityWord(member.civility)} ${md(memberFullName(member))}`;
-
 export function header(record: Pick<DeliberationRecord, 'collectivity' | 'body'>, documentTitle: string, number: string | null): HeaderVm {
   const name = md(record.collectivity.name);
   return {
@@ -56,34 +51,10 @@ export function header(record: Pick<DeliberationRecord, 'collectivity' | 'body'>
   };
 }
 
-const normalizeKind = (kind: string): string =>
-  kind.normalize('NFD').replace(/[\u0300-\u036f]/g, '').toLowerCase().replace(/[\s-]+/g, '_');
-
-// Collective name of the deliberating body by its kind; feminine bodies make "réunie".
-const DELIBERATING: Record<string, [string, boolean]> = {
-  conseil_municipal: ['le conseil municipal', false],
-  conseil_communautaire: ['le conseil communautaire', false],
-  conseil_de_communaute: ['le conseil communautaire', false],
-  conseil_metropolitain: ['le conseil métropolitain', false],
-  comite_syndical: ['le comité syndical', false],
-  conseil_departemental: ['le conseil départemental', false],
-  conseil_regional: ['le conseil régional', false],
-  commission_permanente: ['la commission permanente', true],
-  bureau: ['le bureau', false],
-  assemblee: ["l'assemblée", true],
-};
-
-export function body(record: Pick<DeliberationRecord, 'body'>): BodyVm {
-  const known = DELIBERATING[normalizeKind(record.body.kind)];
+export function body(record: Pick<DeliberationRecord, 'body'> & { collectivity?: Pick<DeliberationRecord['collectivity'], 'kind'> }): BodyVm {
   const name = md(record.body.name);
-  const feminine = known ? known[1] : /^(commission|assembl)/i.test(record.body.name);
-  const article = /^[aeiouyhàâéèêîôû]/i.test(name) ? "l'" : feminine ? 'la ' : 'le ';
-  return {
-    name,
-    subject: `${article}${name}`,
-    metVerb: feminine ? "s'est réunie" : "s'est réuni",
-    deliberating: known ? known[0] : `${article}${name.toLowerCase()}`,
-  };
+  const w = bodyWords(record.body.kind, name, record.collectivity?.kind ?? '');
+  return { name, subject: w.subject, metVerb: w.metVerb, deliberating: w.deliberating };
 }
 
 export function session(record: Pick<DeliberationRecord, 'session'>, mil: boolean): SessionVm {
@@ -127,42 +98,25 @@ function groups<T extends { member: MemberRef }>(entries: T[], describe: (entry:
 /** Attendance lists of one item; the president named in the opening formula is left out of the présents. */
 export function attendance(record: DeliberationRecord, numberAt: (position: number) => string | null, omitId: string | null): AttendanceVm {
   const a = record.attendance;
+  const articles = articlesFor(record.collectivity.kind);
   const left = (leftAt: number | null): string[] => {
     if (leftAt === null || leftAt === record.item.position) return [];
     const before = numberAt(leftAt - 1);
     return [before ? `a quitté la séance après la délibération n°${before}` : 'a quitté la séance'];
   };
-  const present = groups(
-    a.present.filter((p) => p.member.id !== omitId),
-    (p) => [
-      ...(p.replaces ? [`${agree(p.member.civility, 'suppléant', 'suppléante')} de ${memberInitialName(p.replaces)}`] : []),
-      ...p.holdsProxyOf.map(receivesProxyFrom),
-    ],
-  );
-  const absentNotes = (e: (typeof a.excused)[number]): string[] => [
-    ...(e.replacedBy ? [`${agree(e.member.civility, 'remplacé', 'remplacée')} par ${memberInitialName(e.replacedBy)}`] : []),
-    ...(e.proxyTo ? [givesProxyTo(e.proxyTo)] : []),
-    ...left(e.leftAt),
-  ];
-  const changes = record.changesHere.map((c) =>
-    c.kind === 'arrival'
-      ? `${called(c.member)} ${agree(c.member.civility, 'arrive', 'arrive')} en séance et prend part aux débats à partir de la présente délibération.`
-      : `${called(c.member)} quitte la séance avant la présente délibération${departureProxy(record, c.member)}.`,
-  );
+  const absent = (e: (typeof a.excused)[number]): string[] => [...absentNotes(e), ...left(e.leftAt)];
   return {
-    present,
-    excused: groups(a.excused, absentNotes),
-    absent: groups(a.absent, absentNotes),
-    changes,
-    notTakingPart: a.notTakingPart.map(
-      (n) => `${called(n.member)} ne prend pas part au vote (article L2131-11 du CGCT)${n.reason ? ` : ${md(n.reason)}` : ''}.`,
-    ),
+    present: groups(a.present.filter((p) => p.member.id !== omitId), presentNotes),
+    excused: groups(a.excused, absent),
+    absent: groups(a.absent, absent),
+    changes: record.changesHere.map((c) => md(changeSentence(c, c.kind === 'departure' ? proxyGivenBy(record, c.member) : null))),
+    notTakingPart: a.notTakingPart.map((n) => md(notTakingPartSentence(n.member, n.reason, articles.notTakingPart))),
   };
 }
 
-function departureProxy(record: DeliberationRecord, m: MemberRef): string {
+function proxyGivenBy(record: DeliberationRecord, m: MemberRef): MemberRef | null {
   const entry = [...record.attendance.excused, ...record.attendance.absent].find((e) => e.member.id === m.id);
-  return entry?.proxyTo ? ` et ${givesProxyTo(entry.proxyTo)}` : '';
+  return entry?.proxyTo ?? null;
 }
 
 export function counts(record: DeliberationRecord): CountsVm {
@@ -172,7 +126,7 @@ export function counts(record: DeliberationRecord): CountsVm {
   const quorumSentence = q.met
     ? `Le quorum est atteint (${countNoun(q.counted, 'membre présent', 'membres présents')}, ${q.needed} requis).`
     : q.waivedBySecondConvocation
-      ? `Le quorum n'est pas atteint (${q.counted} présents, ${q.needed} requis), mais l'assemblée, réunie sur seconde convocation, délibère valablement (article L2121-17 du CGCT).`
+      ? `Le quorum n'est pas atteint (${q.counted} présents, ${q.needed} requis), mais l'assemblée, réunie sur seconde convocation, délibère valablement (article ${articlesFor(record.collectivity.kind).quorum} du CGCT).`
       : `Le quorum n'est pas atteint (${q.counted} présents, ${q.needed} requis).`;
   return {
     inOffice: a.inOffice,
@@ -192,13 +146,8 @@ export function counts(record: DeliberationRecord): CountsVm {
 }
 
 export function secretarySentence(secretaries: SeatedMember[]): string | null {
-  if (secretaries.length === 0) return null;
-  if (secretaries.length === 1) {
-    const s = secretaries[0];
-    return `${called(s)} est ${agree(s.civility, 'élu', 'élue')} secrétaire.`;
-  }
-  const allWomen = secretaries.every((s) => s.civility === 'Mme');
-  return `${joinFrench(secretaries.map(called))} sont ${allWomen ? 'élues' : 'élus'} secrétaires.`;
+  const sentence = wordSecretary(secretaries);
+  return sentence === null ? null : md(sentence);
 }
 
 const castName = (n: { member: MemberRef; castBy: MemberRef | null }): string =>
@@ -206,10 +155,16 @@ const castName = (n: { member: MemberRef; castBy: MemberRef | null }): string =>
 
 export function result(record: DeliberationRecord): ResultVm {
   const b = body(record);
+  const articles = articlesFor(record.collectivity.kind);
   const president = record.item.president ?? record.session.president;
   if (record.election) {
     const e = record.election;
     const nameOf = (id: string): string => md(e.candidates.find((c) => c.id === id)?.name ?? id);
+    const civilityOf = (id: string) => {
+      const c = e.candidates.find((x) => x.id === id);
+      const member = c?.memberId ? memberOf(record, c.memberId) : null;
+      return member ? member.civility : civilityOfName(c?.name ?? '');
+    };
     const rounds = e.rounds.map((r) => ({
       title: `${ordinalInWords(r.round).replace(/^./, (c) => c.toUpperCase())} tour`,
       voters: r.voters,
@@ -219,24 +174,24 @@ export function result(record: DeliberationRecord): ResultVm {
       cast: r.cast,
       absoluteMajority: r.relative ? null : r.absoluteMajority,
       results: [...r.votes].sort((x, y) => y.votes - x.votes).map((v) => ({ name: nameOf(v.candidateId), votes: countNoun(v.votes, 'voix', 'voix') })),
-      outcome: r.electedId
-        ? `${nameOf(r.electedId)} obtient ${r.relative ? 'la majorité relative' : 'la majorité absolue'}${r.decidedByAge ? ' et, à égalité de suffrages, est le plus âgé' : ''}.`
-        : `Aucun candidat n'ayant obtenu la majorité absolue, il est procédé à un ${ordinalInWords(r.round + 1)} tour.`,
+      outcome: roundOutcome(r, nameOf, civilityOf, ordinalInWords(r.round + 1)),
     }));
+    // The wording recorded with the election (it may name the office: "… est élu deuxième vice-président.").
+    const wording = md(e.wording);
     return {
       kind: 'election',
       adopted: e.electedId !== null,
       deliberatedSentence: `${capitalizeFirst(b.deliberating)} procède à l'élection au scrutin secret.`,
-      wording: md(e.wording),
-      summary: md(e.wording),
+      wording,
+      summary: wording,
       requestSentence: null,
-      modeSentence: 'Le vote a lieu au scrutin secret (article L2121-21 du CGCT).',
+      modeSentence: modeSentence('secret', articles.ballot),
       named: [],
       castingVoteSentence: null,
       election: {
-        intro: `${capitalizeFirst(b.deliberating)} procède à l'élection au scrutin secret (article L2121-21 du CGCT).`,
+        intro: `${capitalizeFirst(b.deliberating)} procède à l'élection au scrutin secret (article ${articles.ballot} du CGCT).`,
         rounds,
-        wording: md(e.wording),
+        wording,
       },
     };
   }
@@ -248,69 +203,50 @@ export function result(record: DeliberationRecord): ResultVm {
     };
   }
   const adopted = v.outcome === 'adopted';
-  const presidentWord = president?.civility === 'Mme' ? 'la présidente' : 'le président';
-  const casting = v.castingVote && !/prépondérante/.test(v.wording)
-    ? `la voix de ${presidentWord} étant prépondérante (article L2121-20 du CGCT)`
-    : null;
-  const wording = md(v.wording) + (casting ? `, ${casting}` : '');
+  // L2121-20: the casting vote is said once, in the result, agreeing with who presides.
+  const wording = resultWording(v, president?.civility);
+  const publicVote = v.mode === 'roll_call';
   const named = v.named
-    ? ([
-        ['Ont voté pour', v.named.pour],
-        ['Ont voté contre', v.named.contre],
-        ['Se sont abstenus', v.named.abstention],
-      ] as const)
-        .filter(([, list]) => list.length > 0)
-        .map(([label, list]) => ({ label, count: list.length, names: list.map(castName) }))
+    ? namedSides(v.named, publicVote ? castName : (n) => md(`${n.member.civility} ${memberFullName(n.member)}`), publicVote)
+        .map(({ label, count, names, sentence }) => ({ label, count, names, sentence }))
     : [];
   return {
     kind: 'vote',
     adopted,
-    deliberatedSentence: adopted
-      ? `Après en avoir délibéré, ${b.deliberating}, ${wording},`
-      : `Après en avoir délibéré, ${b.deliberating}, ${wording}, **REJETTE** la proposition.`,
+    deliberatedSentence: deliberatedSentence(b.deliberating, wording, adopted, record.item.decisionMd.trim() !== ''),
     wording,
-    summary: `${adopted ? 'Adoptée' : 'Rejetée'} ${wording}`,
-    requestSentence: requestSentence(v.mode, v.requestedBy ?? []),
-    modeSentence: v.mode === 'roll_call' ? 'Le vote a lieu au scrutin public (article L2121-21 du CGCT).' : v.mode === 'secret' ? 'Le vote a lieu au scrutin secret (article L2121-21 du CGCT).' : null,
+    summary: resultSummary(v, president?.civility),
+    requestSentence: requestSentence(v.mode, v.requestedBy ?? [], articles.ballot),
+    modeSentence: modeSentence(v.mode, articles.ballot),
     named,
-    castingVoteSentence: v.castingVote
-      ? `Les voix étant partagées (${v.pour} pour, ${v.contre} contre), la voix de ${presidentWord} est prépondérante (article L2121-20 du CGCT).`
-      : null,
+    castingVoteSentence: v.castingVote ? tieSentence(v.pour, v.contre, president?.civility, articles.majority) : null,
     election: null,
   };
 }
 
+function memberOf(record: DeliberationRecord, id: string): MemberRef | null {
+  const a = record.attendance;
+  return [...a.present, ...a.excused, ...a.absent].find((x) => x.member.id === id)?.member ?? null;
+}
+
 /** L2121-21: the procès-verbal states who asked for a public vote or a secret ballot ("M. Jean GARDIN, Mme ..."). */
-export function requestSentence(mode: string, requesters: MemberRef[]): string | null {
-  if (requesters.length === 0 || (mode !== 'roll_call' && mode !== 'secret')) return null;
-  const names = requesters.map((m) => `${m.civility} ${md(memberFullName(m))}`);
-  return `Le scrutin ${mode === 'roll_call' ? 'public' : 'secret'} a été demandé par ${joinFrench(names)} (article L2121-21 du CGCT).`;
+export function requestSentence(mode: string, requesters: MemberRef[], ballotArticle = 'L2121-21'): string | null {
+  return wordRequest(mode, requesters.map((m) => `${m.civility} ${md(memberFullName(m))}`), ballotArticle);
 }
 
 function capitalizeFirst(text: string): string {
   return text.charAt(0).toUpperCase() + text.slice(1);
 }
 
-/** President and secretaries sign (L2121-23); R2131-1 wants first name, surname and title. */
-export function signatures(record: Pick<DeliberationRecord, 'session' | 'item'> | { session: DeliberationRecord['session']; item?: undefined }): SignatureVm[] {
-  const president = record.item?.president ?? record.session.president;
-  const list: SignatureVm[] = [];
-  if (president) {
-    list.push({ role: agree(president.civility, 'Le Président', 'La Présidente'), fullName: md(memberFullName(president)), title: presidentTitle(president) });
-  }
-  for (const s of record.session.secretaries) {
-    list.push({
-      role: agree(s.civility, 'Le secrétaire de séance', 'La secrétaire de séance'),
-      fullName: md(memberFullName(s)),
-      title: s.title ? md(s.title) : null,
-    });
-  }
-  return list;
+/** President and secretaries sign (L2121-23) under the title of their function in this body (R2131-1). */
+export function signatures(
+  record: Pick<DeliberationRecord, 'collectivity' | 'session' | 'item'> | { collectivity: DeliberationRecord['collectivity']; session: DeliberationRecord['session']; item?: undefined },
+): SignatureVm[] {
+  return signers(record.collectivity.kind, record.session.president, record.item?.president ?? null, record.session.secretaries)
+    .map((s) => ({ role: s.role, fullName: md(memberFullName(s.member)), title: null }));
 }
 
-export function placeAndDate(place: string | null, date: string): string {
-  return place ? `Fait à ${md(place)}, le ${formatDateLong(date)}.` : `Fait le ${formatDateLong(date)}.`;
+/** "Fait à Lumbres, le 30 septembre 2019.": the seat of the collectivity (a setting), else the place given. */
+export function placeAndDate(seat: string | null, date: string): string {
+  return placeAndDateSentence(seat ? md(seat) : null, formatDateLong(date));
 }
-
-export const RECOURSE =
-  "La présente délibération peut faire l'objet d'un recours pour excès de pouvoir devant le tribunal administratif dans un délai de deux mois à compter de sa publication ou de sa notification.";

@@ -91,6 +91,8 @@ export interface NamedSideVm {
   label: string;
   count: number;
   names: string[];
+  /** "Ont voté contre (2) : GARDIN J., …" (public vote) or "Ont voté contre : M. Jean GARDIN, …" (show of hands). */
+  sentence: string;
 }
 
 export interface ElectionRoundVm {

@@ -3,8 +3,8 @@ import type { DeliberationRecord } from '../domain/types';
 import { escapeMarkdown as md, formatDateLong } from './french-format';
 import { BLANK_MINUTES_RECORD, debatesMarkdown, minutesStatus } from './minutes-parts';
 import type { ExtractOptions, SessionRecord } from './types';
+import { articlesFor, recourseMention } from '../wording';
 import {
-  RECOURSE,
   attendance,
   body,
   counts,
@@ -45,7 +45,7 @@ export function extractViewModel(record: DeliberationRecord, options: ExtractOpt
     header: header(record, 'EXTRAIT DU REGISTRE DES DÉLIBÉRATIONS', record.item.number),
     body: body(record),
     // L2121-17: the waiver is printed on the agenda carried over (or an act voted under it), not on a new item.
-    session: { ...session(record, options.yearWithMil ?? false), secondConvocation: record.session.secondConvocation && (!!i.carriedFrom || record.attendance.quorum.waivedBySecondConvocation) },
+    session: { ...session(record, options.yearWithMil ?? record.collectivity.yearWithMil ?? false), secondConvocation: record.session.secondConvocation && (!!i.carriedFrom || record.attendance.quorum.waivedBySecondConvocation) },
     presidency: presidency(record),
     counts: counts(record),
     attendance: attendance(record, () => null, presiding?.id ?? null),
@@ -53,10 +53,10 @@ export function extractViewModel(record: DeliberationRecord, options: ExtractOpt
     item: itemVm(record),
     result: result(record),
     closingFormula: 'Pour extrait conforme.',
-    placeAndDate: placeAndDate(options.signedAt ?? record.session.place, record.session.localDate),
+    placeAndDate: placeAndDate(options.signedAt ?? record.collectivity.seat ?? null, record.session.localDate),
     signatures: signatures(record),
     executoire,
-    recourse: RECOURSE,
+    recourse: recourseMention('deliberation'),
   };
 }
 
@@ -94,11 +94,11 @@ export function minutesViewModel(sessionRecord: SessionRecord, options: ExtractO
   const sessionPresidentId = sessionRecord.session.president?.id ?? null;
   const numberAt = numberAtFor(sessionRecord);
   const minutes = sessionRecord.minutes ?? BLANK_MINUTES_RECORD;
-  const { documentTitle, ...status } = minutesStatus(minutes, body(opening));
+  const { documentTitle, ...status } = minutesStatus(minutes, body(opening), articlesFor(sessionRecord.collectivity.kind).minutes);
   return {
     header: header(opening, documentTitle, null),
     body: body(opening),
-    session: session(opening, options.yearWithMil ?? false),
+    session: session(opening, options.yearWithMil ?? sessionRecord.collectivity.yearWithMil ?? false),
     presidency: presidency({ ...opening, item: { ...opening.item, president: null } }),
     counts: counts(opening),
     attendance: attendance(opening, numberAt, sessionPresidentId),
@@ -117,10 +117,10 @@ export function minutesViewModel(sessionRecord: SessionRecord, options: ExtractO
       };
     }),
     closingSentence: closingSentence(sessionRecord, opening),
-    placeAndDate: placeAndDate(options.signedAt ?? sessionRecord.session.place, sessionRecord.session.localDate),
-    signatures: signatures({ session: sessionRecord.session }),
+    placeAndDate: placeAndDate(options.signedAt ?? sessionRecord.collectivity.seat ?? null, sessionRecord.session.localDate),
+    signatures: signatures({ collectivity: sessionRecord.collectivity, session: sessionRecord.session }),
     ...status,
-    recourse: RECOURSE,
+    recourse: recourseMention('minutes'),
   };
 }
 
@@ -130,12 +130,12 @@ export function deliberationsListViewModel(sessionRecord: SessionRecord, options
   return {
     header: header(opening, 'LISTE DES DÉLIBÉRATIONS', null),
     body: body(opening),
-    session: session(opening, options.yearWithMil ?? false),
+    session: session(opening, options.yearWithMil ?? sessionRecord.collectivity.yearWithMil ?? false),
     presidency: presidency({ ...opening, item: { ...opening.item, president: null } }),
     counts: counts(opening),
     items: sessionRecord.items.map((it) => ({ number: md(it.item.number), object: md(it.item.object), summary: result(it).summary })),
-    legalMention: 'Liste des délibérations examinées en séance, affichée et publiée sous huit jours (article L2121-25 du CGCT).',
-    placeAndDate: placeAndDate(options.signedAt ?? sessionRecord.session.place, sessionRecord.session.localDate),
-    signatures: signatures({ session: sessionRecord.session }).slice(0, 1),
+    legalMention: `Liste des délibérations examinées en séance, affichée et publiée sous huit jours (article ${articlesFor(sessionRecord.collectivity.kind).list} du CGCT).`,
+    placeAndDate: placeAndDate(options.signedAt ?? sessionRecord.collectivity.seat ?? null, sessionRecord.session.localDate),
+    signatures: signatures({ collectivity: sessionRecord.collectivity, session: sessionRecord.session }).slice(0, 1),
   };
 }

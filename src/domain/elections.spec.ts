@@ -23,7 +23,7 @@ describe('computeElection (L2122-7)', () => {
       name: 'absolute majority at the first round',
       rounds: [round(1, 49, 2, 1, { durand: 25, martin: 21 })],
       elected: 'durand',
-      wording: 'Élu(e) au 1er tour à la majorité absolue : Mme Anne DURAND (25 voix)',
+      wording: 'Élue au 1er tour à la majorité absolue : Mme Anne DURAND (25 voix)',
     },
     {
       name: 'exactly half is not a majority',
@@ -35,7 +35,7 @@ describe('computeElection (L2122-7)', () => {
       name: 'absolute majority at the second round',
       rounds: [round(1, 49, 0, 0, { durand: 24, martin: 20, petit: 5 }), round(2, 49, 0, 0, { durand: 25, martin: 24 })],
       elected: 'durand',
-      wording: 'Élu(e) au 2e tour à la majorité absolue : Mme Anne DURAND (25 voix)',
+      wording: 'Élue au 2e tour à la majorité absolue : Mme Anne DURAND (25 voix)',
     },
     {
       name: 'relative majority at the third round',
@@ -45,7 +45,7 @@ describe('computeElection (L2122-7)', () => {
         round(3, 49, 3, 0, { durand: 22, martin: 21, petit: 3 }),
       ],
       elected: 'durand',
-      wording: 'Élu(e) au 3e tour à la majorité relative : Mme Anne DURAND (22 voix)',
+      wording: 'Élue au 3e tour à la majorité relative : Mme Anne DURAND (22 voix)',
     },
     {
       name: 'tie at the third round: the oldest is elected',
@@ -56,7 +56,7 @@ describe('computeElection (L2122-7)', () => {
       ],
       elected: 'martin',
       byAge: true,
-      wording: "Élu(e) au 3e tour à la majorité relative, au bénéfice de l'âge : M. Paul MARTIN (20 voix)",
+      wording: "Élu au 3e tour à la majorité relative, au bénéfice de l'âge : M. Paul MARTIN (20 voix)",
     },
     {
       name: 'round 1 pending a second round',

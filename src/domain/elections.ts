@@ -3,7 +3,9 @@
 import { DomainError } from './errors';
 import { assertIsoDate } from './iso-date';
 import { Candidate, ElectionResult, ElectionRoundInput, ElectionRoundResult } from './types';
-import { ordinalFrench } from './wording';
+import { civilityOfName } from '../wording/people';
+import { ordinalFrench } from '../wording/results';
+import { electionWording as wordElection } from '../wording/results';
 
 export const MAX_ELECTION_ROUNDS = 3;
 
@@ -100,20 +102,7 @@ function oldestOf(tied: Candidate[], round: number): Candidate | null {
   return sorted[0].birthDate === sorted[1].birthDate ? null : sorted[0];
 }
 
-function voixFor(r: ElectionRoundResult, id: string): string {
-  const v = r.votes.find((x) => x.candidateId === id)!.votes;
-  return `${v} voix`;
-}
-
 export function electionWording(rounds: ElectionRoundResult[], byId: Map<string, Candidate>): string {
-  const last = rounds[rounds.length - 1];
-  const tour = `${ordinalFrench(last.round)} tour`;
-  if (last.electedId === null) {
-    if (last.relative && last.cast === 0) return `Aucun candidat élu au ${tour} : aucun suffrage exprimé`;
-    if (last.relative) return `Aucun candidat élu au ${tour} : égalité de voix entre candidats nés le même jour`;
-    return `Aucun candidat n'a obtenu la majorité absolue (${last.absoluteMajority} voix) au ${tour}`;
-  }
-  const who = `${byId.get(last.electedId)!.name} (${voixFor(last, last.electedId)})`;
-  if (!last.relative) return `Élu(e) au ${tour} à la majorité absolue : ${who}`;
-  return `Élu(e) au ${tour} à la majorité relative${last.decidedByAge ? ", au bénéfice de l'âge" : ''} : ${who}`;
+  const name = (id: string): string => byId.get(id)!.name;
+  return wordElection(rounds, name, (id) => civilityOfName(name(id)));
 }

@@ -6,7 +6,6 @@ export * from './rule-profiles';
 export * from './quorum';
 export * from './attendance';
 export * from './proxies';
-export * from './wording';
 export * from './voting';
 export * from './elections';
 export * from './numbering';

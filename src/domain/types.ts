@@ -249,7 +249,13 @@ export interface ElectionResult {
 
 /** Everything an extract prints: the computed state of one item with the facts around it. */
 export interface DeliberationRecord {
-  collectivity: { id: string; kind: string; name: string; shortName: string | null; siren: string; departementCode: string };
+  collectivity: {
+    id: string; kind: string; name: string; shortName: string | null; siren: string; departementCode: string;
+    /** Where its acts are made ("Fait à Lumbres"): the seat of the collectivity, a setting; absent = not stated. */
+    seat?: string | null;
+    /** "deux mil dix-neuf" rather than "deux mille dix-neuf" in the opening formula (a setting). */
+    yearWithMil?: boolean;
+  };
   body: { id: string; kind: string; name: string; profile: RuleProfile };
   session: {
     id: string;

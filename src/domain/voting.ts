@@ -15,7 +15,7 @@ import {
   VoteInput,
   VoteResult,
 } from './types';
-import { resultWording } from './wording';
+import { resultWording } from '../wording/results';
 
 export const ITEM_VOTE_MODES: readonly VoteInput['mode'][] = ['show_of_hands', 'roll_call', 'secret'];
 export const CHOICES: readonly Choice[] = ['pour', 'contre', 'abstention'];
@@ -69,7 +69,7 @@ export function computeVote(
     outcome,
     castingVote,
     unanimous,
-    wording: resultWording({ pour, contre, abstention, castingVote, outcome }),
+    wording: resultWording({ pour, contre, abstention, castingVote, outcome }, ctx.members.find((m) => m.id === input.presidentId)?.civility),
     named: ballots ? namedVotes(ballots, ctx) : null,
   };
 }

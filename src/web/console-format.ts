@@ -1,7 +1,7 @@
 // French wording of the console: labels, dates, quorum and result sentences. Pure, no Nest, no I/O.
-// Names and dates come from src/documents/french-format.ts so the console speaks like the extracts.
-import { agree, formatDateWithWeekday, memberFullName } from '../documents/french-format';
+// The words of the act (results, names, articles) come from src/wording, as the documents' do.
 import type { DeliberationRecord, MemberRef, QuorumState } from '../domain/types';
+import { articlesFor, civilityOfName, civilName as wordCivilName, electedLabel, formatDateWithWeekday, modeLabel, ofPresident, resultSummary } from '../wording';
 
 /** A label with a CSS modifier, so colour never carries the meaning alone (the text does). */
 export interface Badge {
@@ -56,9 +56,7 @@ export function sessionDateLabel(localDate: string, localTime: string): string {
 }
 
 /** "M. Christian LEROY", "Mme Anne FOURNIER". */
-export function civilName(member: MemberRef): string {
-  return `${member.civility} ${memberFullName(member)}`;
-}
+export const civilName = (member: MemberRef): string => wordCivilName(member);
 
 export interface QuorumVm {
   met: boolean;
@@ -71,10 +69,10 @@ export interface QuorumVm {
   tone: Badge['tone'];
 }
 
-export function quorumVm(q: QuorumState): QuorumVm {
+export function quorumVm(q: QuorumState, quorumArticle = 'L2121-17'): QuorumVm {
   // Some profiles (commission permanente of a département) count those present or represented.
   const counted = q.basis === 'present' ? `${q.counted} présent${q.counted > 1 ? 's' : ''}` : `${q.counted} présents ou représentés`;
-  const waiver = !q.met && q.waivedBySecondConvocation ? 'Seconde convocation : délibère valablement quel que soit le nombre de présents (art. L2121-17 du CGCT).' : null;
+  const waiver = !q.met && q.waivedBySecondConvocation ? `Seconde convocation : délibère valablement quel que soit le nombre de présents (art. ${quorumArticle} du CGCT).` : null;
   return {
     met: q.met,
     label: q.met ? 'Quorum atteint' : 'Quorum non atteint',
@@ -94,31 +92,24 @@ export interface ResultVm {
   mode: string | null;
 }
 
-const MODE: Record<string, string> = {
-  show_of_hands: 'Vote à main levée',
-  roll_call: 'Scrutin public',
-  secret: 'Scrutin secret',
-};
-
 export function resultVm(record: DeliberationRecord): ResultVm {
   const e = record.election;
   if (e) {
     const elected = e.candidates.find((c) => c.id === e.electedId) ?? null;
     if (!elected) return { label: 'Aucun candidat élu', tone: 'bad', castingVote: null, mode: 'Élection au scrutin secret' };
     const member = elected.memberId ? memberById(record, elected.memberId) : null;
-    const word = member ? agree(member.civility, 'Élu', 'Élue') : 'Élu(e)';
-    return { label: `${word} : ${elected.name}`, tone: 'ok', castingVote: null, mode: 'Élection au scrutin secret' };
+    return { label: electedLabel(member?.civility ?? civilityOfName(elected.name), elected.name), tone: 'ok', castingVote: null, mode: 'Élection au scrutin secret' };
   }
   const v = record.vote;
   if (!v) return { label: itemStatusLabel(record.item.status), tone: 'neutral', castingVote: null, mode: null };
   const adopted = v.outcome === 'adopted';
   const president = record.item.president ?? record.session.president;
-  const whose = president?.civility === 'Mme' ? 'de la présidente' : 'du président';
+  const article = articlesFor(record.collectivity.kind).majority;
   return {
-    label: `${adopted ? 'Adoptée' : 'Rejetée'} ${v.wording}`,
+    label: resultSummary(v, president?.civility),
     tone: adopted ? 'ok' : 'bad',
-    castingVote: v.castingVote ? `Voix partagées (${v.pour} pour, ${v.contre} contre) : la voix ${whose} est prépondérante (art. L2121-20 du CGCT).` : null,
-    mode: MODE[v.mode] ?? null,
+    castingVote: v.castingVote ? `Voix partagées (${v.pour} pour, ${v.contre} contre) : la voix ${ofPresident(president?.civility)} est prépondérante (art. ${article} du CGCT).` : null,
+    mode: modeLabel(v.mode, !!v.named),
   };
 }
 

@@ -60,7 +60,7 @@ describe('results', () => {
     ['casting vote of a présidente', (r) => {
       r.session.president = { ...r.session.president!, civility: 'Mme' };
       r.vote = vote({ pour: 20, contre: 20, abstention: 4, outcome: 'adopted', castingVote: true, wording: 'par 20 voix pour, 20 voix contre et 4 abstentions, la voix du président étant prépondérante' });
-    }, 'Adoptée par 20 voix pour, 20 voix contre et 4 abstentions, la voix du président étant prépondérante', 'Voix partagées (20 pour, 20 contre) : la voix de la présidente est prépondérante (art. L2121-20 du CGCT).'],
+    }, 'Adoptée par 20 voix pour, 20 voix contre et 4 abstentions, la voix de la présidente étant prépondérante', 'Voix partagées (20 pour, 20 contre) : la voix de la présidente est prépondérante (art. L2121-20 du CGCT).'],
     ['no vote yet', (r) => { r.vote = null; r.item.status = 'draft'; }, 'Non votée', null],
     ['withdrawn', (r) => { r.vote = null; r.item.status = 'withdrawn'; }, 'Retirée', null],
   ])('%s', (_, patch, label, casting) => {
@@ -77,7 +77,7 @@ describe('results', () => {
 
   it.each([
     ['an elected woman', election('c1', 'POURCHEL I.'), 'Élue : Mme Isabelle POURCHEL'],
-    ['a candidate not a member', election('c1', null), 'Élu(e) : Mme Isabelle POURCHEL'],
+    ['a candidate not a member', election('c1', null), 'Élue : Mme Isabelle POURCHEL'],
     ['nobody elected', election(null, null), 'Aucun candidat élu'],
   ])('election with %s', (_, e, label) => {
     expect(resultVm(record((r) => { r.vote = null; r.election = e; })).label).toBe(label);

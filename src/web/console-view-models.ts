@@ -1,6 +1,6 @@
 // View models of the register and session pages: plain data in, display-ready French strings out.
 // Every field is always present (null or [] when empty): the views compile in strict mode.
-import { agree, formatDateWithWeekday, joinFrench } from '../documents/french-format';
+import { agree, formatDateWithWeekday, joinFrench } from '../wording';
 import type { DeliberationRecord, SeatedMember } from '../domain/types';
 import {
   Badge, civilName, collectivityKindLabel, paths, QuorumVm, quorumVm, ResultVm, resultVm, sessionDateLabel, sessionStatusBadge,

@@ -1,10 +1,11 @@
 // View model of one deliberation's page: the facts its extract prints, as display-ready French strings.
 // Every field is always present (null or [] when empty): the views compile in strict mode.
-import {
-  agree, capitalize, countNoun, formatDateLong, givesProxyTo, joinFrench, memberInitialName, memberShortName, ordinalInWords, receivesProxyFrom,
-} from '../documents/french-format';
 import type { AbsentEntry, DeliberationRecord, MemberRef, NamedVote } from '../domain/types';
-import { civilName, itemStatusLabel, paths, QuorumVm, quorumVm, ResultVm, resultVm, sessionDateLabel } from './console-format';
+import {
+  absentNotes as wordAbsentNotes, agree, arrivedNote, articlesFor, capitalize, changeSentence, civilityOfName, countNoun, formatDateLong, joinFrench,
+  leftNote, memberInitialName, memberShortName, namedSides, ordinalInWords, presentNotes, roundOutcome,
+} from '../wording';
+import { civilName, itemStatusLabel, memberById, paths, QuorumVm, quorumVm, ResultVm, resultVm, sessionDateLabel } from './console-format';
 import { DebatesVm, debatesVm, MinutesInput } from './minutes-view-model';
 
 /** The agenda of the session, for numbers of other items ("après la délibération n°…") and prev/next links. */
@@ -86,14 +87,12 @@ export function deliberationViewModel(record: DeliberationRecord, agenda: Agenda
   const present = a.present.map((p) =>
     withNotes(p.member, [
       ...(president && p.member.id === president.id ? [agree(p.member.civility, 'président', 'présidente')] : []),
-      ...(p.replaces ? [`${agree(p.member.civility, 'suppléant', 'suppléante')} de ${memberInitialName(p.replaces)}`] : []),
-      ...p.holdsProxyOf.map(receivesProxyFrom),
+      ...presentNotes(p),
       ...(p.arrivedAt !== null ? [arrivedNote(p.member, numberAt(p.arrivedAt))] : []),
     ]),
   );
   const absentNotes = (e: AbsentEntry): string[] => [
-    ...(e.replacedBy ? [`${agree(e.member.civility, 'remplacé', 'remplacée')} par ${memberInitialName(e.replacedBy)}`] : []),
-    ...(e.proxyTo ? [givesProxyTo(e.proxyTo)] : []),
+    ...wordAbsentNotes(e),
     ...(e.leftAt !== null ? [leftNote(e.member, numberAt(e.leftAt - 1))] : []),
   ];
 
@@ -128,7 +127,7 @@ export function deliberationViewModel(record: DeliberationRecord, agenda: Agenda
       { label: 'Abstentions', value: dash(v?.abstention), note: null },
       { label: 'Ne prenant pas part', value: String(a.notTakingPart.length), note: null },
     ],
-    quorum: quorumVm(a.quorum),
+    quorum: quorumVm(a.quorum, articlesFor(record.collectivity.kind).quorum),
     present,
     excused: a.excused.map((e) => withNotes(e.member, absentNotes(e))),
     absent: a.absent.map((e) => withNotes(e.member, absentNotes(e))),
@@ -138,9 +137,7 @@ export function deliberationViewModel(record: DeliberationRecord, agenda: Agenda
     requests: requestsLine(record),
     debates: debatesVm(record.item.id, record.session.status, minutes),
     named: v?.named
-      ? ([['Ont voté pour', v.named.pour], ['Ont voté contre', v.named.contre], ['Se sont abstenus', v.named.abstention]] as const)
-          .filter(([, list]) => list.length > 0)
-          .map(([label, list]) => ({ label, count: list.length, long: list.length > 8, names: list.map(namedVote) }))
+      ? namedSides(v.named, namedVote, v.mode === 'roll_call').map(({ label, count, names }) => ({ label, count, long: count > 8, names }))
       : [],
     election: electionVm(record),
     // Only a voted item is an act that can be certified (ExtractsService refuses the others).
@@ -155,7 +152,8 @@ function requestsLine(record: DeliberationRecord): string | null {
   const v = record.vote;
   const who = v?.requestedBy ?? [];
   if (!v || who.length === 0 || (v.mode !== 'roll_call' && v.mode !== 'secret')) return null;
-  return `Scrutin ${v.mode === 'roll_call' ? 'public' : 'secret'} demandé par ${joinFrench(who.map(civilName))} (art. L2121-21 du CGCT).`;
+  const article = articlesFor(record.collectivity.kind).ballot;
+  return `Scrutin ${v.mode === 'roll_call' ? 'public' : 'secret'} demandé par ${joinFrench(who.map(civilName))} (art. ${article} du CGCT).`;
 }
 
 /** "dont 1 suppléante": L5211-6 suppléants are counted apart, as extracts do. */
@@ -167,23 +165,11 @@ function suppleantsNote(record: DeliberationRecord): string | null {
   return `dont ${noun}`;
 }
 
-function arrivedNote(m: MemberRef, number: string | null): string {
-  const word = agree(m.civility, 'arrivé', 'arrivée');
-  return number ? `${word} à partir de la délibération n°${number}` : `${word} en cours de séance`;
-}
-
-function leftNote(m: MemberRef, numberBefore: string | null): string {
-  // Left before the first item: absent from the start of the deliberations.
-  return numberBefore ? `${agree(m.civility, 'parti', 'partie')} après la délibération n°${numberBefore}` : 'a quitté la séance avant la première délibération';
-}
-
 function changesHere(record: DeliberationRecord): string[] {
   const a = record.attendance;
   return record.changesHere.map((c) => {
-    if (c.kind === 'arrival') return `${civilName(c.member)} arrive en séance et prend part au vote à partir de ce point.`;
-    const entry = [...a.excused, ...a.absent].find((e) => e.member.id === c.member.id);
-    const proxy = entry?.proxyTo ? ` et ${givesProxyTo(entry.proxyTo)}` : '';
-    return `${civilName(c.member)} quitte la séance avant ce point${proxy}.`;
+    const entry = c.kind === 'departure' ? [...a.excused, ...a.absent].find((e) => e.member.id === c.member.id) : undefined;
+    return changeSentence(c, entry?.proxyTo ?? null);
   });
 }
 
@@ -193,6 +179,10 @@ function electionVm(record: DeliberationRecord): DeliberationPageVm['election'] 
   const e = record.election;
   if (!e) return null;
   const nameOf = (id: string): string => e.candidates.find((c) => c.id === id)?.name ?? id;
+  const civilityOf = (id: string) => {
+    const c = e.candidates.find((x) => x.id === id);
+    return (c?.memberId ? memberById(record, c.memberId)?.civility : null) ?? civilityOfName(c?.name ?? '');
+  };
   return {
     wording: e.wording,
     rounds: e.rounds.map((r) => ({
@@ -203,9 +193,7 @@ function electionVm(record: DeliberationRecord): DeliberationPageVm['election'] 
       cast: r.cast,
       absoluteMajority: r.relative ? null : r.absoluteMajority,
       candidates: [...r.votes].sort((x, y) => y.votes - x.votes).map((x) => ({ name: nameOf(x.candidateId), votes: countNoun(x.votes, 'voix', 'voix') })),
-      outcome: r.electedId
-        ? `${nameOf(r.electedId)} obtient ${r.relative ? 'la majorité relative' : 'la majorité absolue'}${r.decidedByAge ? " et, à égalité de suffrages, est élu au bénéfice de l'âge" : ''}.`
-        : "Aucun candidat n'a obtenu la majorité absolue.",
+      outcome: roundOutcome(r, nameOf, civilityOf, ordinalInWords(r.round + 1)),
     })),
   };
 }

@@ -1,7 +1,7 @@
 // The procès-verbal in the console (L2121-15): its status, adoption and publication on the session page,
 // the debates of one item on the deliberation page. Pure: what MinutesService.get answers in, French out.
 // Every field is always present (null when empty): the views compile in strict mode.
-import { countNoun, formatDateWithWeekday } from '../documents/french-format';
+import { countNoun, formatDateWithWeekday } from '../wording';
 import { Badge, paths } from './console-format';
 import { debatesMarkdown } from '../documents/minutes-parts';
 import { debatesHtml } from './console-markdown';

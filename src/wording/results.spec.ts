@@ -1,4 +1,5 @@
-import { joinFrench, ordinalFrench, resultWording, WordableResult } from './wording';
+import { joinFrench } from './people';
+import { deliberatedSentence, ordinalFrench, resultWording, WordableResult } from './results';
 
 const r = (pour: number, contre: number, abstention: number, extra: Partial<WordableResult> = {}): WordableResult => ({
   pour,
@@ -25,6 +26,26 @@ describe('resultWording', () => {
     [r(5, 5, 2, { outcome: 'rejected', castingVote: true }), 'par 5 voix pour, 5 voix contre et 2 abstentions, la voix du président étant prépondérante'],
   ])('%j → %s', (result, text) => {
     expect(resultWording(result)).toBe(text);
+  });
+
+  // Issue 10: "la voix de le président" was printed; the casting vote agrees with who presides.
+  it.each([
+    ['Mme', 'par 6 voix pour, 6 voix contre et 1 abstention, la voix de la présidente étant prépondérante'],
+    ['M.', 'par 6 voix pour, 6 voix contre et 1 abstention, la voix du président étant prépondérante'],
+  ] as const)('casting vote of a president %s', (civility, text) => {
+    expect(resultWording(r(6, 6, 1, { outcome: 'adopted', castingVote: true }), civility)).toBe(text);
+  });
+});
+
+describe('deliberatedSentence', () => {
+  it('introduces the operative part', () => {
+    expect(deliberatedSentence('le conseil municipal', "à l'unanimité", true, true)).toBe("Après en avoir délibéré, le conseil municipal, à l'unanimité,");
+  });
+  it('never leaves "à l\'unanimité," hanging when the operative part is empty', () => {
+    expect(deliberatedSentence('le conseil municipal', "à l'unanimité", true, false)).toBe("Après en avoir délibéré, le conseil municipal, à l'unanimité, **ADOPTE** la proposition.");
+  });
+  it('rejects', () => {
+    expect(deliberatedSentence('le conseil municipal', 'par 3 voix pour et 5 voix contre', false, true)).toBe('Après en avoir délibéré, le conseil municipal, par 3 voix pour et 5 voix contre, **REJETTE** la proposition.');
   });
 });
 

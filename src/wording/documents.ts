@@ -1,0 +1,21 @@
+// Mentions at the foot of a document: the recourse (R421-1 of the code de justice administrative), whose subject is
+// the document itself, and the year in words as the collectivity writes it.
+import { numberToFrenchWords, openingDateFormula, yearInWords } from '../documents/french-format';
+
+export { numberToFrenchWords, openingDateFormula, yearInWords };
+
+export type DocumentSubject = 'deliberation' | 'minutes';
+
+/**
+ * Two months before the tribunal administratif (R421-1 CJA), from publication or notification. A procès-verbal is
+ * not itself an act that can be challenged: its mention speaks of the deliberations it reports.
+ */
+export function recourseMention(subject: DocumentSubject): string {
+  const tail = "peu{v} faire l'objet d'un recours pour excès de pouvoir devant le tribunal administratif dans un délai de deux mois";
+  return subject === 'minutes'
+    ? `Les délibérations dont rend compte le présent procès-verbal ${tail.replace('{v}', 'vent')} à compter de leur publication ou de leur notification.`
+    : `La présente délibération ${tail.replace('{v}', 't')} à compter de sa publication ou de sa notification.`;
+}
+
+/** The collectivity's way of writing the year in the opening formula: "deux mil dix-neuf" or "deux mille dix-neuf". */
+export type YearStyle = 'mil' | 'mille';
