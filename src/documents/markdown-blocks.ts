@@ -5,6 +5,7 @@
 //   <!-- small -->                      next paragraph in small print (legal mentions)
 //   <!-- left|center|right|justify -->  alignment of the next block
 import MarkdownIt from 'markdown-it';
+import { frenchSpacing } from './typography';
 
 export type Align = 'left' | 'center' | 'right' | 'justify';
 
@@ -104,7 +105,21 @@ function cellAlign(token: Token): Align {
 
 const plainText = (html: string): string => html.replace(/<[^>]*>/g, '').replace(/\s+/g, ' ').trim();
 
+/** The blocks of a document, their text set with French spacing (typography.ts) once, here. */
 export function markdownToBlocks(source: string): Block[] {
+  const blocks = parseBlocks(source);
+  for (const block of blocks) {
+    if (block.type === 'heading' || block.type === 'paragraph') spaceRuns(block.runs);
+    else if (block.type === 'table') for (const row of block.rows) row.cells.forEach(spaceRuns);
+  }
+  return blocks;
+}
+
+function spaceRuns(runs: Run[]): void {
+  for (const run of runs) if (run.text !== '\n') run.text = frenchSpacing(run.text);
+}
+
+function parseBlocks(source: string): Block[] {
   const tokens = markdown.parse(source, {});
   const blocks: Block[] = [];
   const lists: ListState[] = [];

@@ -33,10 +33,6 @@ export interface Line {
   last: boolean;
 }
 
-// French typography: no break before ; : ! ? » nor after « (the space belongs to the word).
-const NO_BREAK_BEFORE = /^[;:!?»]/;
-const NO_BREAK_AFTER = /«$/;
-
 function toWords(runs: Run[], fonts: Record<FontStyle, LoadedFont>, size: number): Word[] {
   const words: Word[] = [];
   let current: Piece[] = [];
@@ -74,13 +70,9 @@ function toWords(runs: Run[], fonts: Record<FontStyle, LoadedFont>, size: number
     for (let i = 0; i < parts.length; i++) {
       const part = parts[i];
       if (part.length === 0) continue;
-      if (part.startsWith(' ')) {
-        const before = current.map((p) => p.text).join('');
-        const next = parts[i + 1] ?? '';
-        const glued = current.length > 0 && (NO_BREAK_BEFORE.test(next) || NO_BREAK_AFTER.test(before));
-        if (glued) add(' ', style, run.sup);
-        else close(style, false);
-      } else {
+      // Only ordinary spaces break: French spacing (typography.ts) made the others non-breaking.
+      if (part.startsWith(' ')) close(style, false);
+      else {
         add(part, style, run.sup);
       }
     }

@@ -1,0 +1,28 @@
+// French typography of the printed page, applied once to the text of every block before it is set:
+// the wording (src/wording) says the words, this says where a line may not break. Only spaces that are
+// already in the text become non-breaking; no character is added or removed.
+const NBSP = '\u00A0';
+const CAPS_WORD = "\\p{Lu}[\\p{Lu}'’\\-]+";
+const INITIALS = '(?:\\p{Lu}\\.)+';
+
+const RULES: [RegExp, string][] = [
+  // Before the high punctuation and the closing guillemet, after the opening one (Lexique de l'Imprimerie nationale).
+  [/ +(?=[:;?!»])/g, NBSP],
+  [/(?<=«) +/g, NBSP],
+  // "n° 107", "N° 19-09-107", "art. L2121-17", "M. Paul", "Mme Claire".
+  [/(?<=(?:^|[\s(])(?:n°|N°|nos|art\.|M\.|MM\.|Mme|Mmes|Mlle)) +(?=\S)/g, NBSP],
+  // An initial stays with its surname: "R. DENUNCQ", "J.M. ALLOUCHERY", "d'H. CARVALHO".
+  [new RegExp(`(?<=(?:^|[\\s'’(])${INITIALS}) +(?=\\p{Lu}{2})`, 'gu'), NBSP],
+  // ...and a surname with its initials, particles included: "DE JONGHE N.", "FOURRIER B.", "ALLOUCHERY J.M.".
+  [new RegExp(`(?<=(?:^|[\\s(])${CAPS_WORD}) +(?=(?:${CAPS_WORD} +)*${INITIALS}(?=$|[\\s,;:)]))`, 'gu'), NBSP],
+  // Thousands and units: "4 500 €", "12 %".
+  [/(?<=\d) (?=\d{3}(?!\d))/g, NBSP],
+  [/(?<=\d) +(?=[€%])/g, NBSP],
+];
+
+/** Where French typography wants a non-breaking space, the spaces of `text` become non-breaking. */
+export function frenchSpacing(text: string): string {
+  let out = text;
+  for (const [pattern, replacement] of RULES) out = out.replace(pattern, replacement);
+  return out;
+}
