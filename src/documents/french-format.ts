@@ -235,7 +235,21 @@ export function capitalize(text: string): string {
 // Characters that would change meaning in the small Markdown subset the templates produce.
 const MARKDOWN_SPECIAL = /[\\`*_[\]<>|~#]/g;
 
-/** Escapes plain text (names, objects) so that Markdown renders it literally. */
+const SUPERSCRIPT = /(<sup>[^<>]*<\/sup>)/i;
+
+/**
+ * Escapes plain text (names, objects) so that Markdown renders it literally, except a superscript typed
+ * as a balanced <sup>…</sup> ("2<sup>e</sup> vice-président"), which the page prints raised.
+ */
 export function escapeMarkdown(text: string): string {
-  return text.replace(MARKDOWN_SPECIAL, (char) => `\\${char}`);
+  const literal = (part: string): string => part.replace(MARKDOWN_SPECIAL, (char) => `\\${char}`);
+  return text
+    .split(SUPERSCRIPT)
+    .map((part, i) => (i % 2 === 1 ? `<sup>${literal(part.slice(5, -6))}</sup>` : literal(part)))
+    .join('');
+}
+
+/** The same text for plain-text places (PDF metadata, file names): superscript tags dropped, "2e". */
+export function withoutSuperscriptTags(text: string): string {
+  return text.replace(/<sup>([^<>]*)<\/sup>/gi, '$1');
 }

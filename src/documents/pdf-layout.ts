@@ -58,7 +58,7 @@ function columnWidths(block: Extract<Block, { type: 'table' }>, size: number, fo
       let total = 0;
       for (const run of runs) {
         const font = fonts[styleOf(run.bold || row.header, run.italic)];
-        for (const word of run.text.split(/\s+/)) longest = Math.max(longest, (widthOf(font, word) * size) / 1000);
+        for (const word of run.text.split(/ +/)) longest = Math.max(longest, (widthOf(font, word) * size) / 1000);
         total += (widthOf(font, run.text) * size) / 1000;
       }
       min[c] = Math.max(min[c], longest + 2 * CELL_PAD + 1);
@@ -69,9 +69,21 @@ function columnWidths(block: Extract<Block, { type: 'table' }>, size: number, fo
   const sumMax = max.reduce((a, b) => a + b, 0);
   if (sumMax <= CONTENT_WIDTH) return max.map((w) => w + (CONTENT_WIDTH - sumMax) / count);
   if (sumMin >= CONTENT_WIDTH) return min.map((w) => (w * CONTENT_WIDTH) / sumMin);
-  const spare = CONTENT_WIDTH - sumMin;
-  const flexible = sumMax - sumMin;
-  return min.map((w, c) => w + (spare * (max[c] - min[c])) / flexible);
+  // Columns whose whole content fits are given it, narrowest first ("Adoptée à l'unanimité" on one line),
+  // as long as the others keep their longest word; the rest share what is left, as a browser would.
+  const widths = [...min];
+  const settled = new Array<boolean>(count).fill(false);
+  let spare = CONTENT_WIDTH - sumMin;
+  const order = min.map((_, c) => c).sort((a, b) => max[a] - max[b]);
+  for (const c of order.slice(0, -1)) {
+    const need = max[c] - min[c];
+    if (need > spare) break;
+    widths[c] = max[c];
+    settled[c] = true;
+    spare -= need;
+  }
+  const flexible = widths.reduce((sum, _w, c) => sum + (settled[c] ? 0 : max[c] - min[c]), 0);
+  return widths.map((w, c) => (settled[c] || flexible <= 0 ? w : w + (spare * (max[c] - min[c])) / flexible));
 }
 
 export function layBlock(block: Exclude<Block, { type: 'keep' }>, fonts: Record<FontStyle, LoadedFont>, set: SetOptions = { hyphenate: true }): Laid {

@@ -2,7 +2,7 @@
 import { join } from 'node:path';
 import { projectRoot } from '../config/project-root';
 import type { DeliberationRecord } from '../domain/types';
-import { formatDateLong } from './french-format';
+import { formatDateLong, withoutSuperscriptTags } from './french-format';
 import { markdownToHtml } from './markdown-blocks';
 import { type PdfMetadata, renderMarkdownToPdf } from './pdf-renderer';
 import { type DocumentTemplateName, type RenderedMarkdown, TemplateEngine } from './template-engine';
@@ -47,7 +47,7 @@ function extractMetadata(record: DeliberationRecord): PdfMetadata {
   const number = record.item.number;
   return {
     title: `Extrait du registre des délibérations n°${number}`,
-    subject: record.item.object,
+    subject: withoutSuperscriptTags(record.item.object),
     author: record.collectivity.name,
     keywords: ['délibération', number, record.body.name, record.session.localDate, record.item.acteId].filter(Boolean).join(', '),
     date: actDate(record.session),
