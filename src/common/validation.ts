@@ -1,5 +1,5 @@
 import { ArgumentMetadata, ValidationError, ValidationPipe } from '@nestjs/common';
-import { ValidateIf } from 'class-validator';
+import { getMetadataStorage, ValidateIf, ValidationTypes } from 'class-validator';
 import { DomainError } from '../domain/errors';
 
 function flatten(errors: ValidationError[], prefix = ''): { field: string; problems: string[] }[] {
@@ -27,12 +27,36 @@ export function jsonDepth(value: unknown, limit = Infinity): number {
   return max;
 }
 
+/**
+ * Fields validated as nested objects that hold something else. class-validator validates an array met
+ * where an object is expected as a list of such objects, so `"memberships": [[]]` passed as a list of
+ * no membership and reached the service as an array: every such field must hold objects.
+ */
+export function misshapenNested(instance: object, prefix = ''): { field: string; problems: string[] }[] {
+  const storage = getMetadataStorage();
+  const nested = storage.getTargetValidationMetadatas(instance.constructor, '', true, false).filter((m) => m.type === ValidationTypes.NESTED_VALIDATION);
+  return nested.flatMap((m) => {
+    const field = prefix ? `${prefix}.${m.propertyName}` : m.propertyName;
+    const value = (instance as Record<string, unknown>)[m.propertyName];
+    if (value === undefined || value === null) return [];
+    const entries: [string, unknown][] = m.each && Array.isArray(value) ? value.map((v, i) => [`${field}.${i}`, v]) : [[field, value]];
+    return entries.flatMap(([path, v]) =>
+      v === null || typeof v !== 'object' || Array.isArray(v) ? [{ field: path, problems: [`${path} must be an object`] }] : misshapenNested(v as object, path),
+    );
+  });
+}
+
 class DepthLimitedValidationPipe extends ValidationPipe {
   override async transform(value: unknown, metadata: ArgumentMetadata): Promise<unknown> {
     if (jsonDepth(value, MAX_JSON_DEPTH) > MAX_JSON_DEPTH) {
       throw new DomainError('MALFORMED_REQUEST', `${metadata.type}: nested deeper than ${MAX_JSON_DEPTH} levels`, { field: metadata.type, maxDepth: MAX_JSON_DEPTH });
     }
-    return super.transform(lowerCaseUuids(value), metadata);
+    const result = await super.transform(lowerCaseUuids(value), metadata);
+    const fields = result !== null && typeof result === 'object' && metadata.metatype && result instanceof metadata.metatype ? misshapenNested(result) : [];
+    if (fields.length > 0) {
+      throw new DomainError('VALIDATION_FAILED', fields.map((f) => `${f.field}: ${f.problems.join(', ')}`).join('; '), { fields });
+    }
+    return result;
   }
 }
 
