@@ -68,6 +68,8 @@ export function statusFor(code: DomainErrorCode): number {
     case 'SUPPLEANT_NOT_ALLOWED':
     case 'SUPPLEANT_MISMATCH':
     case 'MEMBER_NOT_IN_OFFICE':
+    // A template whose document runs past its deadline or memory (worker stopped): the request is understood, the template is at fault.
+    case 'TEMPLATE_TOO_EXPENSIVE':
       return 422;
   }
 }

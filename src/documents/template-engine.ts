@@ -6,7 +6,8 @@ import { join } from 'node:path';
 import Handlebars from 'handlebars';
 import { DomainError } from '../domain/errors';
 import { numberToFrenchWords } from './french-format';
-import { checkTemplatePaths, lineOfPartial } from './template-check';
+import { checkTemplatePaths, lineOfPartial, partialsUsed } from './template-check';
+import { templateError } from './template-errors';
 import type { TemplateOverrides } from './types';
 
 export const DOCUMENT_TEMPLATES = ['extract', 'minutes', 'deliberations-list'] as const;
@@ -144,6 +145,66 @@ export class TemplateEngine {
     }
   }
 
+  /**
+   * Checks an override before it is saved, as the documents will use it: a document with the
+   * collectivity's current partials; a partial inside EVERY document that includes it (a partial
+   * fine in the extract may break the procès-verbal). Returns the documents checked, which the
+   * caller renders on the demo act. TEMPLATE_INVALID names the template, its line and the document.
+   */
+  validateOverride(name: string, source: string, samples: Record<DocumentTemplateName, object>, current: TemplateOverrides = {}): DocumentTemplateName[] {
+    if (!TEMPLATE_NAMES.includes(name)) this.validateTemplate(name, source, {});
+    const overrides: TemplateOverrides = { ...current, [name]: { source, version: 'draft' } };
+    try {
+      this.hb.parse(source);
+    } catch (error) {
+      throw this.toDomainError(error, name, source, overrides);
+    }
+    const documents = DOCUMENT_TEMPLATES.filter((doc) => doc === name || this.partialsOf(doc, overrides).has(name.replace(/^partials\//, '')));
+    try {
+      for (const doc of documents) this.checkDocument(doc, samples[doc], overrides, name);
+      if (documents.length === 0) this.hb.precompile(source, COMPILE_OPTIONS); // a partial no document includes yet
+    } finally {
+      for (const [key, value] of Object.entries(overrides)) this.overrideCache.delete(this.cacheKey(key, value.source, value.version));
+    }
+    return documents;
+  }
+
+  /** The partials a document includes with these overrides, directly or through other partials. */
+  partialsOf(doc: DocumentTemplateName, overrides: TemplateOverrides = {}): Set<string> {
+    const ast = (template: string): hbs.AST.Program | null => {
+      const src = overrides[template]?.source ?? this.defaults.get(template)?.source;
+      try {
+        return src === undefined ? null : this.hb.parse(src);
+      } catch {
+        return null; // a broken partial is reported by the check itself
+      }
+    };
+    return partialsUsed(ast(doc) ?? this.hb.parse(''), (partial) => ast(`partials/${partial}`));
+  }
+
+  private checkDocument(doc: DocumentTemplateName, sample: object, overrides: TemplateOverrides, changed: string): void {
+    const sourceOf = (template: string): string => overrides[template]?.source ?? this.mustGet(template).source;
+    try {
+      const parse = (template: string): hbs.AST.Program => {
+        try {
+          return this.hb.parse(sourceOf(template));
+        } catch (error) {
+          throw Object.assign(error as Error, { templateName: template });
+        }
+      };
+      checkTemplatePaths(parse(doc), sample, (partial) => (TEMPLATE_NAMES.includes(`partials/${partial}`) ? parse(`partials/${partial}`) : null));
+      this.render(doc, sample, overrides);
+    } catch (error) {
+      const invalid = this.toDomainError(error, doc, sourceOf(doc), overrides);
+      if (doc === changed) throw invalid;
+      // L2121-15 and the extract share partials: say which document the change breaks, and where it includes it.
+      const includedAt = lineOfPartial(sourceOf(doc), changed.replace(/^partials\//, ''));
+      throw new DomainError('TEMPLATE_INVALID', `${invalid.message} (in the document ${doc}${includedAt !== null ? `, included at line ${includedAt}` : ''})`, {
+        ...invalid.details, document: doc, documentLine: includedAt,
+      });
+    }
+  }
+
   private mustGet(name: string): { source: string; compiled: Compiled } {
     const found = this.defaults.get(name);
     if (!found) throw new DomainError('NOT_FOUND', `No template named ${name}`, { template: name });
@@ -166,22 +227,7 @@ export class TemplateEngine {
   }
 
   private toDomainError(error: unknown, name: string, source: string, overrides: TemplateOverrides): DomainError {
-    if (error instanceof DomainError) return error;
-    const e = error as Error & { lineNumber?: number; column?: number; templateName?: string };
-    const template = e.templateName ?? name;
-    const message = String(e.message ?? error);
-    let line: number | null = typeof e.lineNumber === 'number' ? e.lineNumber : null;
-    const parse = /Parse error on line (\d+)/.exec(message);
-    if (line === null && parse) line = Number(parse[1]);
-    const missingPartial = /The partial (\S+) could not be found/.exec(message);
-    if (line === null && missingPartial) line = lineOfPartial(overrides[template]?.source ?? source, missingPartial[1]);
-    const field = /"([^"]+)" not defined/.exec(message)?.[1] ?? null;
-    const reason = field ? `unknown field "${field}"` : message.split('\n')[0].replace(/ - \d+:\d+$/, '');
-    return new DomainError('TEMPLATE_INVALID', `Template ${template}${line !== null ? `, line ${line}` : ''}: ${reason}`, {
-      line,
-      column: typeof e.column === 'number' ? e.column : null,
-      template,
-      field,
-    });
+    return templateError(error, name, (template) => (template === name ? source : overrides[template]?.source ?? this.defaults.get(template)?.source ?? ''));
   }
+
 }

@@ -12,6 +12,7 @@ export const DOMAIN_ERROR_CODES = [
   'DUPLICATE',
   'ITEM_SEALED',
   'TEMPLATE_INVALID',
+  'TEMPLATE_TOO_EXPENSIVE',
   'ITEM_NOT_VOTED',
   // sessions and items
   'SESSION_CLOSED',
