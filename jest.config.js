@@ -1,6 +1,9 @@
 // Two projects: pure rules (no database) and e2e over HTTP against a real PostgreSQL.
 const transform = { '^.+\\.ts$': ['ts-jest', { tsconfig: 'tsconfig.json' }] };
+// testTimeout is a global option (Jest ignores it inside a project): an e2e test waits for a database,
+// a render worker or a build, which a busy machine makes slower than Jest's 5 s default.
 module.exports = {
+  testTimeout: 60000,
   projects: [
     {
       displayName: 'unit',

@@ -31,8 +31,8 @@ describe('documents: certified extracts, procès-verbal, list, ZIP and templates
     text107 = await pdfText(pdf107);
     const sessions = (await t.http.get(`${base}/sessions`).expect(200)).body.items;
     secondSessionId = sessions.find((s: { startsAt: string }) => s.startsAt.startsWith('2019-10-14')).id;
-  });
-  afterAll(() => t.close());
+  }, 60_000);
+  afterAll(() => t.close(), 30_000);
 
   it('19-09-107 states every fact of the reference extract', () => {
     expect(text107).toContain("L'an deux mille dix-neuf, le lundi 30 septembre à 18 heures 30");

@@ -1,6 +1,7 @@
 import { plainToInstance, Type } from 'class-transformer';
-import { IsInt, IsOptional, IsString, Matches, Max, Min, validateSync } from 'class-validator';
+import { IsInt, IsNumber, IsOptional, IsString, Matches, Max, Min, validateSync } from 'class-validator';
 import { resolve } from 'node:path';
+import { DEFAULT_LIMITS, type RenderLimits } from '../rendering/render-budget';
 import { projectRoot } from './project-root';
 
 /** Environment, validated once at boot: a bad setting stops the app with a clear message. */
@@ -34,6 +35,37 @@ export class AppConfig {
   @IsOptional()
   @IsString()
   LOG_SQL?: string;
+
+  /** Worker threads rendering documents (default: one per core). */
+  @IsOptional() @Type(() => Number) @IsInt() @Min(1) @Max(64)
+  RENDER_THREADS?: number;
+
+  /** Deadline of a document: base + per estimated page, capped (ms). */
+  @Type(() => Number) @IsInt() @Min(100) @Max(600_000)
+  RENDER_DEADLINE_MS = DEFAULT_LIMITS.deadlineBaseMs;
+
+  @Type(() => Number) @IsInt() @Min(0) @Max(60_000)
+  RENDER_DEADLINE_PER_PAGE_MS = DEFAULT_LIMITS.deadlinePerPageMs;
+
+  @Type(() => Number) @IsInt() @Min(100) @Max(3_600_000)
+  RENDER_DEADLINE_MAX_MS = DEFAULT_LIMITS.deadlineMaxMs;
+
+  /** Heap of a render worker: base + per estimated page, capped (MB). */
+  @Type(() => Number) @IsInt() @Min(64) @Max(65_536)
+  RENDER_MEMORY_MB = DEFAULT_LIMITS.memoryBaseMb;
+
+  @Type(() => Number) @IsNumber() @Min(0) @Max(1024)
+  RENDER_MEMORY_PER_PAGE_MB = DEFAULT_LIMITS.memoryPerPageMb;
+
+  @Type(() => Number) @IsInt() @Min(64) @Max(65_536)
+  RENDER_MEMORY_MAX_MB = DEFAULT_LIMITS.memoryMaxMb;
+
+  get renderLimits(): RenderLimits {
+    return {
+      deadlineBaseMs: this.RENDER_DEADLINE_MS, deadlinePerPageMs: this.RENDER_DEADLINE_PER_PAGE_MS, deadlineMaxMs: Math.max(this.RENDER_DEADLINE_MAX_MS, this.RENDER_DEADLINE_MS),
+      memoryBaseMb: this.RENDER_MEMORY_MB, memoryPerPageMb: this.RENDER_MEMORY_PER_PAGE_MB, memoryMaxMb: Math.max(this.RENDER_MEMORY_MAX_MB, this.RENDER_MEMORY_MB),
+    };
+  }
 
   get embedded(): boolean {
     return !this.DATABASE_URL;

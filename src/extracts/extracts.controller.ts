@@ -2,6 +2,7 @@ import { Body as Payload, Controller, Get, Param, Post, Put, Query } from '@nest
 import { ApiOperation, ApiProduces, ApiTags } from '@nestjs/swagger';
 import { Transform } from 'class-transformer';
 import { IsBoolean, IsOptional, IsString, IsUUID, Length, MaxLength } from 'class-validator';
+import { ClientSignal } from '../common/client-signal';
 import { UuidParam } from '../common/uuid-param';
 import { ExtractsService } from './extracts.service';
 import { TemplatesService } from './templates.service';
@@ -40,19 +41,19 @@ export class ExtractsController {
 
   @Get('items/:iid/extract.pdf') @ApiProduces('application/pdf')
   @ApiOperation({ summary: 'Certified extract of a voted deliberation ("Pour extrait conforme"); ?pdfa=true for the archived PDF/A-2b version' })
-  extract(@UuidParam('cid') cid: string, @UuidParam('iid') iid: string, @Query() q: PdfQuery) { return this.extracts.extract(cid, iid, q); }
+  extract(@UuidParam('cid') cid: string, @UuidParam('iid') iid: string, @Query() q: PdfQuery, @ClientSignal() signal: AbortSignal) { return this.extracts.extract(cid, iid, q, signal); }
 
   @Get('deliberations/extract.pdf') @ApiProduces('application/pdf')
-  extractByNumber(@UuidParam('cid') cid: string, @Query() q: NumberPdfQuery) { return this.extracts.extractByNumber(cid, q.number, q, q.bodyId); }
+  extractByNumber(@UuidParam('cid') cid: string, @Query() q: NumberPdfQuery, @ClientSignal() signal: AbortSignal) { return this.extracts.extractByNumber(cid, q.number, q, q.bodyId, signal); }
 
   @Get('sessions/:sid/minutes.pdf') @ApiProduces('application/pdf') @ApiOperation({ summary: 'Procès-verbal of the session (L2121-15)' })
-  minutes(@UuidParam('cid') cid: string, @UuidParam('sid') sid: string, @Query() q: PdfQuery) { return this.extracts.minutes(cid, sid, q); }
+  minutes(@UuidParam('cid') cid: string, @UuidParam('sid') sid: string, @Query() q: PdfQuery, @ClientSignal() signal: AbortSignal) { return this.extracts.minutes(cid, sid, q, signal); }
 
   @Get('sessions/:sid/deliberations-list.pdf') @ApiProduces('application/pdf') @ApiOperation({ summary: 'List of the deliberations examined (L2121-25)' })
-  list(@UuidParam('cid') cid: string, @UuidParam('sid') sid: string, @Query() q: PdfQuery) { return this.extracts.deliberationsList(cid, sid, q); }
+  list(@UuidParam('cid') cid: string, @UuidParam('sid') sid: string, @Query() q: PdfQuery, @ClientSignal() signal: AbortSignal) { return this.extracts.deliberationsList(cid, sid, q, signal); }
 
   @Get('sessions/:sid/extracts.zip') @ApiProduces('application/zip') @ApiOperation({ summary: "The extracts of a session's voted items, as one streamed ZIP" })
-  zip(@UuidParam('cid') cid: string, @UuidParam('sid') sid: string, @Query() q: PdfQuery) { return this.extracts.zip(cid, sid, q); }
+  zip(@UuidParam('cid') cid: string, @UuidParam('sid') sid: string, @Query() q: PdfQuery, @ClientSignal() signal: AbortSignal) { return this.extracts.zip(cid, sid, q, signal); }
 
   @Get('templates')
   templatesList(@UuidParam('cid') cid: string) { return this.templates.list(cid); }
@@ -61,10 +62,10 @@ export class ExtractsController {
   template(@UuidParam('cid') cid: string, @Param('name') name: string) { return this.templates.get(cid, name); }
 
   @Put('templates/:name')
-  @ApiOperation({ summary: 'Save a new version of a template or partial; refused with TEMPLATE_INVALID and the line when it does not compile or uses an unknown field' })
+  @ApiOperation({ summary: 'Save a new version of a template or partial; refused with TEMPLATE_INVALID naming the line (and, for a partial, the document it breaks) when it does not compile or uses an unknown field, TEMPLATE_TOO_EXPENSIVE (422) when its render on the demo act runs past its budget' })
   save(@UuidParam('cid') cid: string, @Param('name') name: string, @Payload() dto: TemplateSourceDto) { return this.templates.save(cid, name, dto.source); }
 
   @Post('templates/:name/preview') @ApiProduces('application/pdf')
   @ApiOperation({ summary: 'Render the demo act with this source (or the current version), nothing saved' })
-  preview(@UuidParam('cid') cid: string, @Param('name') name: string, @Payload() dto: PreviewDto) { return this.templates.preview(cid, name, dto.source); }
+  preview(@UuidParam('cid') cid: string, @Param('name') name: string, @Payload() dto: PreviewDto, @ClientSignal() signal: AbortSignal) { return this.templates.preview(cid, name, dto.source, signal); }
 }

@@ -1,11 +1,13 @@
 import { Module } from '@nestjs/common';
 import { loadConfig } from '../config/app-config';
 import { TemplateEngine } from '../documents/template-engine';
+import { RenderingModule } from '../rendering/rendering.module';
 import { ExtractsController } from './extracts.controller';
 import { ExtractsService } from './extracts.service';
 import { TemplatesService } from './templates.service';
 
 @Module({
+  imports: [RenderingModule],
   controllers: [ExtractsController],
   providers: [
     // One engine per app: default templates compiled once, from the folder the config names.

@@ -1,18 +1,21 @@
 import { Injectable, StreamableFile } from '@nestjs/common';
 import { createHash } from 'node:crypto';
-import { PassThrough } from 'node:stream';
+import { PassThrough, type Readable } from 'node:stream';
 import { ZipFile } from 'yazl';
 import { UnitOfWork } from '../database/unit-of-work';
 import { DomainError } from '../domain/errors';
 import type { DeliberationRecord } from '../domain/types';
-import { renderDeliberationsList, renderExtract, renderMinutes } from '../documents/render';
-import { TemplateEngine } from '../documents/template-engine';
 import type { RenderedDocument as Rendered, SessionRecord } from '../documents/types';
 import { loadMinutes } from '../minutes/minutes-record';
 import { openingRecord, RegisterService } from '../register/register.service';
 import { loadSessionContext } from '../register/session-context';
+import { inOrder, roomFor } from '../rendering/in-order';
+import { RenderAborted, RenderPool } from '../rendering/render-pool';
 import { RenderedDocument } from './template-override.entity';
 import { TemplatesService } from './templates.service';
+
+/** What a ZIP may hold for a client that reads slowly, beyond what the socket takes (a few extracts). */
+const ZIP_BUFFER_BYTES = 256 * 1024;
 
 export interface PdfOptions {
   pdfa?: boolean;
@@ -25,56 +28,56 @@ export class ExtractsService {
     private readonly uow: UnitOfWork,
     private readonly register: RegisterService,
     private readonly templates: TemplatesService,
-    private readonly engine: TemplateEngine,
+    private readonly pool: RenderPool,
   ) {}
 
-  async extract(collectivityId: string, itemId: string, opts: PdfOptions = {}): Promise<StreamableFile> {
+  async extract(collectivityId: string, itemId: string, opts: PdfOptions = {}, signal?: AbortSignal): Promise<StreamableFile> {
     const record = await this.register.itemState(collectivityId, itemId);
-    const doc = await this.renderExtractOf(record, opts);
+    const doc = await this.renderExtractOf(record, opts, signal);
     return pdfFile(doc.pdf, `extrait-${record.item.number}.pdf`);
   }
 
-  async extractByNumber(collectivityId: string, number: string, opts: PdfOptions = {}, bodyId?: string): Promise<StreamableFile> {
+  async extractByNumber(collectivityId: string, number: string, opts: PdfOptions = {}, bodyId?: string, signal?: AbortSignal): Promise<StreamableFile> {
     const record = await this.register.itemStateByNumber(collectivityId, number, bodyId);
-    const doc = await this.renderExtractOf(record, opts);
+    const doc = await this.renderExtractOf(record, opts, signal);
     return pdfFile(doc.pdf, `extrait-${record.item.number}.pdf`);
   }
 
   /** The extract of a voted act as a Buffer (CLI, ZIP), logged with the template versions that made it. */
-  async renderExtractOf(record: DeliberationRecord, opts: PdfOptions = {}): Promise<Rendered> {
+  async renderExtractOf(record: DeliberationRecord, opts: PdfOptions = {}, signal?: AbortSignal): Promise<Rendered> {
     if (record.item.status !== 'voted') {
       throw new DomainError('ITEM_NOT_VOTED', `Item ${record.item.number} is ${record.item.status}: there is no act to certify yet`, { itemId: record.item.id });
     }
     const overrides = await this.templates.overrides(record.collectivity.id);
-    const doc = await renderExtract(record, { engine: this.engine, overrides, pdfa: opts.pdfa });
+    const doc = await this.pool.extract(record, { overrides, pdfa: opts.pdfa }, signal);
     await this.log(record.collectivity.id, 'extract', record.session.id, record.item.id, doc, opts);
     return doc;
   }
 
-  async minutes(collectivityId: string, sessionId: string, opts: PdfOptions = {}): Promise<StreamableFile> {
-    const { doc, record } = await this.renderSession(collectivityId, sessionId, 'minutes', opts);
+  async minutes(collectivityId: string, sessionId: string, opts: PdfOptions = {}, signal?: AbortSignal): Promise<StreamableFile> {
+    const { doc, record } = await this.renderSession(collectivityId, sessionId, 'minutes', opts, signal);
     return pdfFile(doc.pdf, `proces-verbal-${record.session.localDate}.pdf`);
   }
 
-  async deliberationsList(collectivityId: string, sessionId: string, opts: PdfOptions = {}): Promise<StreamableFile> {
-    const { doc, record } = await this.renderSession(collectivityId, sessionId, 'deliberations-list', opts);
+  async deliberationsList(collectivityId: string, sessionId: string, opts: PdfOptions = {}, signal?: AbortSignal): Promise<StreamableFile> {
+    const { doc, record } = await this.renderSession(collectivityId, sessionId, 'deliberations-list', opts, signal);
     return pdfFile(doc.pdf, `liste-deliberations-${record.session.localDate}.pdf`);
   }
 
-  async renderSession(collectivityId: string, sessionId: string, kind: 'minutes' | 'deliberations-list', opts: PdfOptions = {}) {
+  async renderSession(collectivityId: string, sessionId: string, kind: 'minutes' | 'deliberations-list', opts: PdfOptions = {}, signal?: AbortSignal) {
     const record = await this.sessionRecord(collectivityId, sessionId);
     const overrides = await this.templates.overrides(collectivityId);
-    const render = kind === 'minutes' ? renderMinutes : renderDeliberationsList;
-    const doc = await render(record, { engine: this.engine, overrides, pdfa: opts.pdfa });
+    const doc = await this.pool.session(kind, record, { overrides, pdfa: opts.pdfa }, signal);
     await this.log(collectivityId, kind, sessionId, null, doc, opts);
     return { doc, record };
   }
 
   /**
-   * The extracts of every voted item of a session as one ZIP, streamed: each PDF is rendered and
-   * written before the next, so memory stays flat however long the session.
+   * The extracts of every voted item of a session as one ZIP, streamed: rendered on every thread of the
+   * pool, written in order, never more than a few ahead of what the client has read; when the client
+   * goes away (`signal`), rendering stops.
    */
-  async zip(collectivityId: string, sessionId: string, opts: PdfOptions = {}): Promise<StreamableFile> {
+  async zip(collectivityId: string, sessionId: string, opts: PdfOptions = {}, signal?: AbortSignal): Promise<StreamableFile> {
     const { records } = await this.register.sessionRecords(collectivityId, sessionId);
     const voted = records.filter((r) => r.item.status === 'voted');
     if (voted.length === 0) throw new DomainError('ITEM_NOT_VOTED', `Session ${sessionId} has no voted item yet`, { sessionId });
@@ -82,19 +85,26 @@ export class ExtractsService {
     const zip = new ZipFile();
     const out = new PassThrough();
     zip.outputStream.pipe(out);
+    const stop = new AbortController();
+    signal?.addEventListener('abort', () => stop.abort(), { once: true });
+    out.once('close', () => stop.abort());
     const mtime = new Date(voted[0].session.startsAt);
-    void (async () => {
-      try {
-        for (const record of voted) {
-          const doc = await renderExtract(record, { engine: this.engine, overrides, pdfa: opts.pdfa });
-          zip.addBuffer(doc.pdf, `extrait-${record.item.number}.pdf`, { mtime, compress: false });
-          await this.log(collectivityId, 'extract', sessionId, record.item.id, doc, opts);
-        }
-        zip.end();
-      } catch (e) {
-        out.destroy(e instanceof Error ? e : new Error(String(e)));
-      }
-    })();
+    const render = (record: DeliberationRecord) => this.pool.extract(record, { overrides, pdfa: opts.pdfa }, stop.signal);
+    // The first extract before answering: a template at fault is a clean 4xx, not a ZIP cut short.
+    const first = await render(voted[0]);
+    const buffered = () => (zip.outputStream as Readable).readableLength + out.readableLength + out.writableLength;
+    void inOrder(voted, this.pool.concurrency, (record) => (record === voted[0] ? Promise.resolve(first) : render(record)), async (record, doc) => {
+      if (stop.signal.aborted) throw new RenderAborted();
+      zip.addBuffer(doc.pdf, `extrait-${record.item.number}.pdf`, { mtime, compress: false });
+      await this.log(collectivityId, 'extract', sessionId, record.item.id, doc, opts);
+      await roomFor(buffered, ZIP_BUFFER_BYTES, stop.signal);
+    }).then(
+      () => zip.end(),
+      (e) => {
+        stop.abort();
+        out.destroy(e instanceof RenderAborted ? undefined : e instanceof Error ? e : new Error(String(e)));
+      },
+    );
     return new StreamableFile(out, { type: 'application/zip', disposition: `attachment; filename="extraits-${voted[0].session.localDate}.zip"` });
   }
 

@@ -4,17 +4,16 @@ import { EntityManager } from 'typeorm';
 import { Collectivity } from '../collectivities/collectivity.entity';
 import { UnitOfWork } from '../database/unit-of-work';
 import { DomainError, assertFound } from '../domain/errors';
-import { renderDeliberationsList, renderExtract, renderMinutes } from '../documents/render';
 import { PARTIALS, TemplateEngine, TEMPLATE_NAMES } from '../documents/template-engine';
 import type { TemplateOverrides } from '../documents/types';
-import { extractViewModel, minutesViewModel, deliberationsListViewModel } from '../documents/view-models';
+import { RenderPool } from '../rendering/render-pool';
 import { demoRecord, demoSessionRecord } from './demo-record';
 import { TemplateOverride } from './template-override.entity';
 
 /** The shipped templates are the defaults; a collectivity overrides any template or partial, versioned. */
 @Injectable()
 export class TemplatesService {
-  constructor(private readonly uow: UnitOfWork, private readonly engine: TemplateEngine) {}
+  constructor(private readonly uow: UnitOfWork, private readonly engine: TemplateEngine, private readonly pool: RenderPool) {}
 
   async list(collectivityId: string) {
     const current = await this.uow.run(collectivityId, async (em) => {
@@ -40,10 +39,13 @@ export class TemplatesService {
     };
   }
 
-  /** Validated before it is saved (syntax, unknown fields, a render on demo data): a bad one is a 400 with its line. */
-  save(collectivityId: string, urlName: string, source: string) {
+  /**
+   * Validated before it is saved (syntax, unknown fields, in every document it changes, then a render
+   * of them on demo data within the render budget): a bad one is a 400 with its line, a runaway one a 422.
+   */
+  async save(collectivityId: string, urlName: string, source: string) {
     const name = this.resolve(urlName);
-    this.validate(name, source);
+    await this.pool.check(name, source, await this.overrides(collectivityId));
     return this.uow.run(collectivityId, async (em) => {
       await em.getRepository(Collectivity).findOne({ where: { id: collectivityId }, lock: { mode: 'pessimistic_write' } })
         .then((c) => assertFound(c, 'Collectivity', collectivityId));
@@ -56,22 +58,21 @@ export class TemplatesService {
   }
 
   /** A PDF of the demo act with the proposed source (or the current one), nothing saved. */
-  async preview(collectivityId: string, urlName: string, source?: string): Promise<StreamableFile> {
+  async preview(collectivityId: string, urlName: string, source?: string, signal?: AbortSignal): Promise<StreamableFile> {
     const name = this.resolve(urlName);
     const overrides = await this.overrides(collectivityId);
     if (source !== undefined) {
-      this.validate(name, source);
+      // The static check (no trial render: the preview is one), so that a broken template says why, with its line.
+      await this.pool.check(name, source, overrides, false);
       overrides[name] = { source, version: 'preview' };
     }
-    const { pdf } = await this.previewDocument(name, overrides);
+    const { pdf } = await this.previewDocument(name, overrides, signal);
     return new StreamableFile(pdf, { type: 'application/pdf', disposition: 'inline; filename="apercu.pdf"', length: pdf.length });
   }
 
-  private previewDocument(name: string, overrides: TemplateOverrides) {
-    const opts = { engine: this.engine, overrides };
-    if (name === 'minutes') return renderMinutes(demoSessionRecord(), opts);
-    if (name === 'deliberations-list') return renderDeliberationsList(demoSessionRecord(), opts);
-    return renderExtract(demoRecord(), opts);
+  private previewDocument(name: string, overrides: TemplateOverrides, signal?: AbortSignal) {
+    if (name === 'minutes' || name === 'deliberations-list') return this.pool.session(name, demoSessionRecord(), { overrides }, signal);
+    return this.pool.extract(demoRecord(), { overrides }, signal);
   }
 
   /** The latest version of each template the collectivity overrides. */
@@ -85,13 +86,6 @@ export class TemplatesService {
       [collectivityId],
     );
     return Object.fromEntries(rows.map((r) => [r.name, { source: r.source, version: String(r.version) }]));
-  }
-
-  private validate(name: string, source: string): void {
-    const sample = name === 'minutes' ? minutesViewModel(demoSessionRecord())
-      : name === 'deliberations-list' ? deliberationsListViewModel(demoSessionRecord())
-      : extractViewModel(demoRecord());
-    this.engine.validateTemplate(name, source, sample);
   }
 
   /** URL names: a document ("extract") or a partial ("header" → "partials/header"). */
