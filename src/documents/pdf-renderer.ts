@@ -6,6 +6,7 @@ import PDFDocument from 'pdfkit';
 import { type Block, markdownToBlocks } from './markdown-blocks';
 import { type FontFamily, type FontStyle, type LoadedFont, loadFamily, trimLayoutCaches } from './pdf-fonts';
 import { BODY_SIZE, CONTENT_WIDTH, type Laid, PAGE, type SetOptions, boxHeight, layBlock, leadHeight, lineOffset, totalHeight } from './pdf-layout';
+import { planKeeps } from './page-keeps';
 import { layoutLines } from './pdf-text-layout';
 import { TextPainter } from './pdf-text-painter';
 
@@ -78,7 +79,8 @@ class PageFlow {
     if (this.y + height > this.bottom && !this.atTop()) this.newPage();
   }
 
-  draw(laid: Laid): void {
+  /** `keepNext`: the height that must follow the block's last lines on their page (page-keeps.ts). */
+  draw(laid: Laid, keepNext = 0): void {
     if (!this.atTop()) this.y += laid.before;
     if (laid.type === 'hr') {
       this.doc.moveTo(PAGE.left, this.y).lineTo(PAGE.left + CONTENT_WIDTH, this.y).lineWidth(0.5).strokeColor('#777777').stroke();
@@ -93,8 +95,11 @@ class PageFlow {
     const { box } = laid;
     // No single line left alone at the bottom of a page (orphan).
     if (box.lines.length > 1) this.ensure(2 * box.lineHeight);
+    const lastLines = Math.min(2, box.lines.length);
     box.lines.forEach((line, index) => {
-      this.ensure(box.lineHeight);
+      const rest = box.lines.length - index;
+      if (keepNext > 0 && rest === lastLines) this.ensure(rest * box.lineHeight + laid.after + keepNext);
+      else this.ensure(box.lineHeight);
       if (index === 0 && laid.marker) this.painter.drawLine(laid.marker.text, laid.marker.x, this.y, { size: box.size });
       this.painter.drawLine(line, laid.x, this.y, { size: box.size }, lineOffset(box, line));
       this.y += box.lineHeight;
@@ -152,24 +157,19 @@ class PageFlow {
 /** Lays the blocks out: keep-together groups, headings kept with the next block's first lines. */
 function flowBlocks(blocks: Block[], flow: PageFlow, fonts: Record<FontStyle, LoadedFont>, set: SetOptions): void {
   const laidOut: (Laid | { type: 'keep'; open: boolean })[] = blocks.map((b) => (b.type === 'keep' ? b : layBlock(b, fonts, set)));
+  const keeps = planKeeps(blocks, laidOut, flow.bottom - PAGE.top);
   for (let i = 0; i < laidOut.length; i++) {
     const item = laidOut[i];
     if (item.type === 'keep') {
-      if (!item.open) continue;
-      let height = 0;
-      for (let j = i + 1; j < laidOut.length; j++) {
-        const inner = laidOut[j];
-        if (inner.type === 'keep') break;
-        height += totalHeight(inner);
-      }
-      if (height <= flow.bottom - PAGE.top) flow.ensure(height);
+      const height = keeps.region.get(i);
+      if (height !== undefined && height <= flow.bottom - PAGE.top) flow.ensure(height);
       continue;
     }
     if (item.type === 'text' && item.heading) {
       const next = laidOut.slice(i + 1).find((n): n is Laid => n.type !== 'keep');
       flow.ensure(item.before + boxHeight(item.box) + item.after + (next ? leadHeight(next, 2) : 0));
     }
-    flow.draw(item);
+    flow.draw(item, keeps.withNext[i]);
   }
 }
 
