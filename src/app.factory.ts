@@ -11,6 +11,8 @@ export async function createApp(options: AppOptions, logger: false | undefined =
   const app = await NestFactory.create<NestExpressApplication>(AppModule.forRoot(options), { bodyParser: false, ...(logger === false ? { logger: false } : {}) });
   // 1 MB of JSON is far above any legitimate request (a 240-member roll call is ~40 kB); more is refused with 413.
   app.useBodyParser('json', { limit: '1mb' });
+  // The console's forms; an RNE import's confirmation carries the lines kept from the file.
+  app.useBodyParser('urlencoded', { extended: false, limit: '2mb' });
   app.useGlobalPipes(validationPipe());
   app.useGlobalFilters(new DomainErrorFilter());
   const doc = new DocumentBuilder()

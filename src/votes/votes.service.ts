@@ -23,15 +23,7 @@ export class VotesService {
   /** Records the vote of an item: judged by the rules, then written once with the attendance it was taken with. */
   record(collectivityId: string, itemId: string, dto: RecordVoteDto): Promise<DeliberationRecord> {
     return this.uow.run(collectivityId, async (em) => {
-      const { ctx, item } = await this.open(em, collectivityId, itemId);
-      const ictx = itemContext(ctx, item.position, item.id);
-      const state = computeAttendance(ictx);
-      const presidentId = this.presidentOf(ctx, item, state);
-      const result = computeVote(
-        { mode: dto.mode, counts: dto.counts ?? null, ballots: dto.ballots ?? null, presidentId, presidentChoice: dto.presidentChoice ?? null },
-        state, ictx,
-      );
-      const requesters = checkBallotRequest(dto.mode, dto.requestedBy ?? [], state, ctx.profile.settings);
+      const { ctx, item, state, presidentId, result, requesters } = await this.judge(em, collectivityId, itemId, dto);
       const vote = await em.getRepository(Vote).save(em.getRepository(Vote).create({
         collectivityId, itemId, mode: dto.mode, voters: state.voters, pour: result.pour, contre: result.contre, abstention: result.abstention,
         notTakingPart: result.notTakingPart, outcome: result.outcome, castingVote: result.castingVote, unanimous: result.unanimous,
@@ -47,6 +39,27 @@ export class VotesService {
       }
       return this.finish(em, ctx, item);
     }, { useCase: 'vote.record' });
+  }
+
+  /** The result the vote would have, in its legal wording, judged by the same rules; nothing is written. */
+  preview(collectivityId: string, itemId: string, dto: RecordVoteDto) {
+    return this.uow.run(collectivityId, async (em) => {
+      const { result, state } = await this.judge(em, collectivityId, itemId, dto);
+      return { ...result, voters: state.voters };
+    }, { isolation: 'REPEATABLE READ', useCase: 'vote.preview' });
+  }
+
+  private async judge(em: EntityManager, collectivityId: string, itemId: string, dto: RecordVoteDto) {
+    const { ctx, item } = await this.open(em, collectivityId, itemId);
+    const ictx = itemContext(ctx, item.position, item.id);
+    const state = computeAttendance(ictx);
+    const presidentId = this.presidentOf(ctx, item, state);
+    const result = computeVote(
+      { mode: dto.mode, counts: dto.counts ?? null, ballots: dto.ballots ?? null, presidentId, presidentChoice: dto.presidentChoice ?? null },
+      state, ictx,
+    );
+    const requesters = checkBallotRequest(dto.mode, dto.requestedBy ?? [], state, ctx.profile.settings);
+    return { ctx, item, state, presidentId, result, requesters };
   }
 
   /** An appointment by secret ballot over up to three rounds (L2121-21, L2122-7). */

@@ -27,6 +27,8 @@ export interface SessionLinkVm {
   href: string;
   /** "Séance du lundi 30 septembre 2019 à 18 h 30": the link says where it goes. */
   label: string;
+  /** The live page where the secretary records the session. */
+  liveHref: string;
   place: string | null;
   secondConvocation: boolean;
   status: Badge;
@@ -42,6 +44,7 @@ export interface HomeVm {
     kind: string;
     siren: string;
     departementCode: string;
+    setupHref: string;
     noBody: boolean;
     bodies: { name: string; empty: boolean; sessions: SessionLinkVm[] }[];
   }[];
@@ -58,6 +61,7 @@ export function homeViewModel(entries: CollectivityInput[]): HomeVm {
       kind: collectivityKindLabel(c.kind),
       siren: c.siren,
       departementCode: c.departementCode,
+      setupHref: paths.setup(c.id),
       noBody: bodies.length === 0,
       bodies: bodies.map((b) => {
         const own = sessions.filter((s) => s.bodyId === b.id).map((s) => sessionLink(c.id, s));
@@ -71,6 +75,7 @@ function sessionLink(cid: string, s: SessionSummaryInput): SessionLinkVm {
   return {
     href: paths.session(cid, s.id),
     label: `Séance du ${sessionDateLabel(s.localDate, s.localTime)}`,
+    liveHref: paths.live(cid, s.id),
     place: s.place,
     secondConvocation: s.secondConvocation,
     status: sessionStatusBadge(s.status),

@@ -5,9 +5,9 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { projectRoot } from '../config/project-root';
 
-export const CONSOLE_VIEWS = ['home', 'session', 'deliberation', 'error'] as const;
+export const CONSOLE_VIEWS = ['home', 'session', 'deliberation', 'error', 'live', 'setup', 'import', 'new-session'] as const;
 export type ConsoleView = (typeof CONSOLE_VIEWS)[number];
-const PARTIALS = ['layout'] as const;
+const PARTIALS = ['layout', 'refusal'] as const;
 
 /** One step of the breadcrumb; the current page has no link. */
 export interface Crumb {
@@ -38,6 +38,8 @@ export class ConsoleViews {
   private readonly compiled = new Map<ConsoleView, Compiled>();
   /** The stylesheet, read once and served by the controller. */
   readonly css: string;
+  /** The live page's script, served as is (no build step). */
+  readonly liveScript: string;
 
   constructor(dir: string = defaultViewsDir()) {
     // strict: a misspelt field throws instead of printing nothing; escaping is left at its default (on).
@@ -49,6 +51,7 @@ export class ConsoleViews {
       this.compiled.set(name, this.hb.compile(source, options) as Compiled);
     }
     this.css = readFileSync(join(dir, 'console.css'), 'utf8');
+    this.liveScript = readFileSync(join(dir, 'live.js'), 'utf8');
   }
 
   render(view: ConsoleView, frame: PageFrame, viewModel: object): string {

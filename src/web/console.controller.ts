@@ -1,4 +1,4 @@
-import { Controller, Get, Header, HttpCode, Redirect, UseFilters } from '@nestjs/common';
+import { Body, Controller, Get, Header, HttpCode, Post, Redirect, UseFilters } from '@nestjs/common';
 import { ApiExcludeController } from '@nestjs/swagger';
 import { UuidParam } from '../common/uuid-param';
 import { ConsoleErrorFilter } from './console-error.filter';
@@ -21,6 +21,13 @@ export class ConsoleController {
 
   @Get('console/style.css') @Header('Content-Type', 'text/css; charset=utf-8') @Header('Cache-Control', 'public, max-age=300')
   css() { return this.console.css(); }
+
+  @Get('console/live.js') @Header('Content-Type', 'text/javascript; charset=utf-8') @Header('Cache-Control', 'public, max-age=300')
+  liveScript() { return this.console.liveScript(); }
+
+  /** The live preview of an item's Markdown, rendered as the console renders debates (HTML escaped). */
+  @Post('console/apercu-markdown') @HttpCode(200) @Header('Content-Type', HTML)
+  markdownPreview(@Body() form: { markdown?: string }) { return this.console.markdownPreview(form.markdown); }
 
   // Browsers ask for it on every page they show, PDFs included: "no icon" rather than a JSON 404.
   @Get('favicon.ico') @HttpCode(204)

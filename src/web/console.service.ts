@@ -7,6 +7,7 @@ import { RegisterService } from '../register/register.service';
 import { localParts } from '../register/session-context';
 import { SessionsService } from '../sessions/sessions.service';
 import { paths } from './console-format';
+import { debatesHtml } from './console-markdown';
 import { homeViewModel, sessionViewModel } from './console-view-models';
 import { ConsoleViews, Crumb } from './console-views';
 import { deliberationViewModel } from './deliberation-view-model';
@@ -26,6 +27,14 @@ export class ConsoleService {
 
   css(): string {
     return this.views.css;
+  }
+
+  liveScript(): string {
+    return this.views.liveScript;
+  }
+
+  markdownPreview(markdown: unknown): string {
+    return typeof markdown === 'string' ? (debatesHtml(markdown.slice(0, 100_000)) ?? '') : '';
   }
 
   async home(): Promise<string> {

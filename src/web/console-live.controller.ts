@@ -1,0 +1,42 @@
+import { Body as Form_, Controller, Get, Header, Post, Res, UseFilters } from '@nestjs/common';
+import { ApiExcludeController } from '@nestjs/swagger';
+import type { Response } from 'express';
+import { UuidParam } from '../common/uuid-param';
+import { ConsoleErrorFilter } from './console-error.filter';
+import { Form, reply } from './console-forms';
+import { LivePageService } from './live-page.service';
+
+const HTML = 'text/html; charset=utf-8';
+const LIVE = 'console/collectivites/:cid/seances/:sid/direct';
+
+/** The live session page and its gestures: forms posted here go to the API's use-case services. */
+@ApiExcludeController()
+@UseFilters(ConsoleErrorFilter)
+@Controller()
+export class ConsoleLiveController {
+  constructor(private readonly live: LivePageService) {}
+
+  @Get(LIVE) @Header('Content-Type', HTML) @Header('Cache-Control', 'no-store')
+  page(@UuidParam('cid') cid: string, @UuidParam('sid') sid: string) { return this.live.page(cid, sid); }
+
+  @Post(`${LIVE}/appel`)
+  rollCall(@UuidParam('cid') cid: string, @UuidParam('sid') sid: string, @Form_() form: Form, @Res() res: Response) { return this.live.rollCall(cid, sid, form).then(reply(res)); }
+
+  @Post(`${LIVE}/mouvement`)
+  movement(@UuidParam('cid') cid: string, @UuidParam('sid') sid: string, @Form_() form: Form, @Res() res: Response) { return this.live.movement(cid, sid, form).then(reply(res)); }
+
+  @Post(`${LIVE}/pouvoirs`)
+  proxy(@UuidParam('cid') cid: string, @UuidParam('sid') sid: string, @Form_() form: Form, @Res() res: Response) { return this.live.proxy(cid, sid, form).then(reply(res)); }
+
+  @Post(`${LIVE}/statut`)
+  transition(@UuidParam('cid') cid: string, @UuidParam('sid') sid: string, @Form_() form: Form, @Res() res: Response) { return this.live.transition(cid, sid, form).then(reply(res)); }
+
+  @Post(`${LIVE}/points`)
+  addItem(@UuidParam('cid') cid: string, @UuidParam('sid') sid: string, @Form_() form: Form, @Res() res: Response) { return this.live.addItem(cid, sid, form).then(reply(res)); }
+
+  @Post(`${LIVE}/vote/apercu`)
+  votePreview(@UuidParam('cid') cid: string, @UuidParam('sid') sid: string, @Form_() form: Form, @Res() res: Response) { return this.live.votePreview(cid, sid, form).then(reply(res)); }
+
+  @Post(`${LIVE}/vote`)
+  vote(@UuidParam('cid') cid: string, @UuidParam('sid') sid: string, @Form_() form: Form, @Res() res: Response) { return this.live.vote(cid, sid, form).then(reply(res)); }
+}

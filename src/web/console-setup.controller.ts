@@ -1,0 +1,48 @@
+import { Body as Form_, Controller, Get, Header, Post, Res, UploadedFile, UseFilters, UseInterceptors } from '@nestjs/common';
+import { FileInterceptor } from '@nestjs/platform-express';
+import { ApiExcludeController } from '@nestjs/swagger';
+import type { Response } from 'express';
+import { UuidParam } from '../common/uuid-param';
+import { ConsoleErrorFilter } from './console-error.filter';
+import { Form, reply } from './console-forms';
+import { SetupPagesService } from './setup-pages.service';
+
+const HTML = 'text/html; charset=utf-8';
+const C = 'console/collectivites';
+/** An RNE file of a whole département is a few megabytes; the national one is to be cut down first. */
+const UPLOAD = { limits: { fileSize: 20 * 1024 * 1024, files: 1 } };
+
+/** Setting up a collectivity and preparing a session, in French pages posting to the API's services. */
+@ApiExcludeController()
+@UseFilters(ConsoleErrorFilter)
+@Controller()
+export class ConsoleSetupController {
+  constructor(private readonly setup: SetupPagesService) {}
+
+  @Get(`${C}/nouvelle`) @Header('Content-Type', HTML)
+  newCollectivity() { return this.setup.newCollectivityPage(); }
+
+  @Post(C)
+  createCollectivity(@Form_() form: Form, @Res() res: Response) { return this.setup.createCollectivity(form).then(reply(res)); }
+
+  @Get(`${C}/:cid/parametrage`) @Header('Content-Type', HTML)
+  setupPage(@UuidParam('cid') cid: string) { return this.setup.setupPage(cid); }
+
+  @Post(`${C}/:cid/organes`)
+  createBody(@UuidParam('cid') cid: string, @Form_() form: Form, @Res() res: Response) { return this.setup.createBody(cid, form).then(reply(res)); }
+
+  @Get(`${C}/:cid/parametrage/organes/:bid/import`) @Header('Content-Type', HTML)
+  importPage(@UuidParam('cid') cid: string, @UuidParam('bid') bid: string) { return this.setup.importPage(cid, bid); }
+
+  @Post(`${C}/:cid/parametrage/organes/:bid/import/apercu`) @UseInterceptors(FileInterceptor('fichier', UPLOAD))
+  importPreview(@UuidParam('cid') cid: string, @UuidParam('bid') bid: string, @UploadedFile() file: { buffer: Buffer } | undefined, @Form_() form: Form, @Res() res: Response) { return this.setup.importPreview(cid, bid, file?.buffer.toString('utf8') ?? '', form).then(reply(res)); }
+
+  @Post(`${C}/:cid/parametrage/organes/:bid/import`)
+  importConfirm(@UuidParam('cid') cid: string, @UuidParam('bid') bid: string, @Form_() form: Form, @Res() res: Response) { return this.setup.importConfirm(cid, bid, form).then(reply(res)); }
+
+  @Get(`${C}/:cid/seances/nouvelle`) @Header('Content-Type', HTML)
+  newSession(@UuidParam('cid') cid: string) { return this.setup.newSessionPage(cid); }
+
+  @Post(`${C}/:cid/seances`)
+  createSession(@UuidParam('cid') cid: string, @Form_() form: Form, @Res() res: Response) { return this.setup.createSession(cid, form).then(reply(res)); }
+}

@@ -1,0 +1,176 @@
+import { Injectable } from '@nestjs/common';
+import { AttendanceService } from '../attendance/attendance.service';
+import { SetAttendanceDto } from '../attendance/dto/attendance.dto';
+import { CollectivitiesService } from '../collectivities/collectivities.service';
+import { statusFor } from '../common/domain-error.filter';
+import { ItemsService } from '../deliberations/items.service';
+import { CreateItemDto } from '../deliberations/dto/item.dto';
+import { memberShortName } from '../documents/french-format';
+import type { ItemAttendanceState, MemberRef } from '../domain/types';
+import { MembersService } from '../members/members.service';
+import { CreateProxyDto } from '../proxies/dto/proxy.dto';
+import { ProxiesService } from '../proxies/proxies.service';
+import { RegisterService } from '../register/register.service';
+import { SessionsService } from '../sessions/sessions.service';
+import { TransitionDto } from '../sessions/dto/session.dto';
+import { RecordVoteDto } from '../votes/dto/vote.dto';
+import { VotesService } from '../votes/votes.service';
+import { AttendanceChangeDto } from '../attendance/dto/attendance.dto';
+import { civilName, paths, quorumVm, resultVm, sessionDateLabel, sessionStatusBadge } from './console-format';
+import { Form, gesture, int, PageResult, text, validForm } from './console-forms';
+import { ConsoleViews } from './console-views';
+import { Refusal } from './refusal-texts';
+
+type Shown = Refusal & { code: string; field: string | null; message: string };
+
+const STATUS_WORD = { present: 'présent', excused: 'excusé', absent: 'absent' } as const;
+const NEXT_STATUS: Record<string, { to: string; label: string }> = {
+  planned: { to: 'convened', label: 'Marquer la séance convoquée' },
+  convened: { to: 'open', label: 'Ouvrir la séance' },
+  open: { to: 'closed', label: 'Clore la séance' },
+};
+
+/** The live session page: the secretary's gestures, each through the API's use-case service. */
+@Injectable()
+export class LivePageService {
+  constructor(
+    private readonly collectivities: CollectivitiesService,
+    private readonly sessions: SessionsService,
+    private readonly members: MembersService,
+    private readonly attendance: AttendanceService,
+    private readonly proxies: ProxiesService,
+    private readonly items: ItemsService,
+    private readonly votes: VotesService,
+    private readonly register: RegisterService,
+    private readonly views: ConsoleViews,
+  ) {}
+
+  page(cid: string, sid: string, extra: { refusal?: Shown; preview?: object } = {}): Promise<string> {
+    return this.render(cid, sid, extra);
+  }
+
+  rollCall(cid: string, sid: string, form: Form): Promise<PageResult> {
+    return this.act(cid, sid, '#appel', async () => {
+      const { members } = await this.seated(cid, sid);
+      const entries = members.map((m) => ({ memberId: m.id, status: text(form, `statut-${m.id}`) ?? 'absent' }));
+      await this.attendance.setOpening(cid, sid, await validForm(SetAttendanceDto, { version: int(form, 'version'), entries }));
+    });
+  }
+
+  movement(cid: string, sid: string, form: Form): Promise<PageResult> {
+    return this.act(cid, sid, `#membre-${text(form, 'memberId') ?? ''}`, async () =>
+      this.attendance.addChange(cid, sid, await validForm(AttendanceChangeDto, { memberId: text(form, 'memberId'), kind: text(form, 'kind'), fromItemId: text(form, 'fromItemId') })));
+  }
+
+  proxy(cid: string, sid: string, form: Form): Promise<PageResult> {
+    return this.act(cid, sid, '#pouvoirs', async () =>
+      this.proxies.create(cid, sid, await validForm(CreateProxyDto, { giverId: text(form, 'giverId'), holderId: text(form, 'holderId'), fromItemId: text(form, 'fromItemId') })));
+  }
+
+  transition(cid: string, sid: string, form: Form): Promise<PageResult> {
+    return this.act(cid, sid, '#etat', async () =>
+      this.sessions.transition(cid, sid, await validForm(TransitionDto, { to: text(form, 'to'), version: int(form, 'version') })));
+  }
+
+  addItem(cid: string, sid: string, form: Form): Promise<PageResult> {
+    return this.act(cid, sid, '#ordre-du-jour', async () =>
+      this.items.create(cid, sid, await validForm(CreateItemDto, {
+        object: text(form, 'object'), seq: int(form, 'seq'), rapporteurId: text(form, 'rapporteurId'), matiereCode: text(form, 'matiereCode'),
+        actesNature: text(form, 'actesNature'), reasonsMd: text(form, 'reasonsMd'), decisionMd: text(form, 'decisionMd'),
+      })));
+  }
+
+  /** The vote's result in its legal wording, before it is recorded: judged by the same service, nothing written. */
+  async votePreview(cid: string, sid: string, form: Form): Promise<PageResult> {
+    try {
+      const dto = await validForm(RecordVoteDto, voteInput(form));
+      const result = await this.votes.preview(cid, text(form, 'itemId') ?? '', dto);
+      // The words of the act, as the extract will print them ("à l'unanimité", "par 30 voix pour...").
+      const label = `${result.outcome === 'adopted' ? 'Adoptée' : 'Rejetée'} ${result.wording}`;
+      return { status: 200, html: await this.render(cid, sid, { preview: { ...result, label, form: { ...voteInput(form), itemId: text(form, 'itemId') } } }) };
+    } catch (e) {
+      return this.refused(cid, sid, e);
+    }
+  }
+
+  vote(cid: string, sid: string, form: Form): Promise<PageResult> {
+    return this.act(cid, sid, '#vote', async () => this.votes.record(cid, text(form, 'itemId') ?? '', await validForm(RecordVoteDto, voteInput(form))));
+  }
+
+  private act(cid: string, sid: string, anchor: string, run: () => Promise<unknown>): Promise<PageResult> {
+    return gesture(run, `${paths.live(cid, sid)}${anchor}`, (refusal) => this.render(cid, sid, { refusal }), (e) => (statusFor(e.code) === 404 ? 404 : 422));
+  }
+
+  private async refused(cid: string, sid: string, e: unknown): Promise<PageResult> {
+    return gesture(() => Promise.reject(e), '', (refusal) => this.render(cid, sid, { refusal }), () => 422);
+  }
+
+  private async seated(cid: string, sid: string) {
+    const session = await this.sessions.get(cid, sid);
+    const { members } = await this.members.inOffice(cid, session.bodyId, session.localDate);
+    return { session, members };
+  }
+
+  private async render(cid: string, sid: string, extra: { refusal?: Shown; preview?: object }): Promise<string> {
+    const collectivity = await this.collectivities.get(cid);
+    const { session, members } = await this.seated(cid, sid);
+    const summary = await this.attendance.summary(cid, sid);
+    const current = session.items.find((i) => i.status === 'draft') ?? null;
+    const next = current ? (session.items.find((i) => i.position > current.position && i.status === 'draft') ?? null) : null;
+    const record = current ? await this.register.itemState(cid, current.id) : null;
+    const state: ItemAttendanceState = record?.attendance ?? summary.openingState;
+    const opening = new Map(summary.opening.map((a) => [a.memberId, a.status]));
+    const anyVoted = session.items.some((i) => i.status === 'voted');
+    const tiles = members.map((m) => tile(m, state, opening.get(m.id) ?? null));
+    const present = state.present.map((p) => ({ id: p.member.id, name: civilName(p.member) }));
+    const away = [...state.excused, ...state.absent].filter((a) => !a.proxyTo).map((a) => ({ id: a.member.id, name: civilName(a.member) }));
+    const title = `Séance du ${sessionDateLabel(session.localDate, session.localTime)}`;
+    const vm = {
+      cid, sid, title, collectivityName: collectivity.name, bodyName: session.body.name, version: session.version,
+      status: sessionStatusBadge(session.status), isOpen: session.status === 'open', nextStatus: NEXT_STATUS[session.status] ?? null,
+      eventsUrl: `/api/collectivities/${cid}/sessions/${sid}/events`,
+      base: paths.live(cid, sid), quorum: quorumVm(state.quorum),
+      banner: `${quorumVm(state.quorum).detail} — ${quorumVm(state.quorum).label.toLowerCase()}`,
+      counts: { present: state.present.length, represented: state.represented.length, voters: state.voters, inOffice: state.inOffice },
+      current: current && { id: current.id, position: current.position, number: current.number, object: current.object },
+      next: next && { position: next.position, number: next.number, object: next.object },
+      agenda: session.items.map((i) => ({ ...i, voted: i.status === 'voted', isCurrent: i.id === current?.id, href: paths.deliberation(cid, i.id) })),
+      rollCall: anyVoted ? null : members.map((m) => ({ id: m.id, name: civilName(m), title: m.title ?? null, options: (['present', 'excused', 'absent'] as const).map((s) => ({ value: s, label: STATUS_WORD[s], checked: (opening.get(m.id) ?? 'present') === s })) })),
+      tiles, present, away,
+      proxies: state.represented.map((r) => ({ giver: civilName(r.giver), holder: civilName(r.holder) })),
+      members: members.map((m) => ({ id: m.id, name: civilName(m) })),
+      refusal: extra.refusal ?? null,
+      preview: extra.preview ?? null,
+      lastResult: lastVoted(session.items),
+    };
+    const crumbs = [{ label: 'Registre', href: '/' }, { label: collectivity.name, href: `/#c-${cid}` }, { label: title, href: paths.session(cid, sid) }, { label: 'En direct', href: null }];
+    if (record?.vote && vm.preview === null) Object.assign(vm, { currentResult: resultVm(record) });
+    return this.views.render('live', { title: `${title} — en direct`, crumbs }, vm);
+  }
+}
+
+function voteInput(form: Form) {
+  const mode = text(form, 'mode');
+  return {
+    mode,
+    ...(mode !== 'roll_call' ? { counts: { pour: int(form, 'pour') ?? 0, contre: int(form, 'contre') ?? 0, abstention: int(form, 'abstention') ?? 0 } } : {}),
+    ...(text(form, 'presidentChoice') ? { presidentChoice: text(form, 'presidentChoice') } : {}),
+  };
+}
+
+function lastVoted(items: { status: string; number: string; object: string }[]) {
+  const voted = items.filter((i) => i.status === 'voted');
+  return voted.length ? voted[voted.length - 1] : null;
+}
+
+interface Seated extends MemberRef { title?: string | null; seat: string }
+
+/** A member's tile at the current item: présent, excusé, absent or suppléant sitting, and the one gesture that applies. */
+function tile(m: Seated, state: ItemAttendanceState, opening: string | null) {
+  const here = state.present.find((p) => p.member.id === m.id);
+  const excused = state.excused.find((a) => a.member.id === m.id);
+  const status = here ? (here.seat === 'suppleant' ? 'suppléant' : 'présent') : excused ? 'excusé' : opening === null ? 'non pointé' : 'absent';
+  const tone = here ? 'ok' : excused ? 'warn' : 'bad';
+  const proxy = here?.holdsProxyOf.length ? `reçoit pouvoir de ${here.holdsProxyOf.map(memberShortName).join(', ')}` : excused?.proxyTo ? `donne pouvoir à ${memberShortName(excused.proxyTo)}` : null;
+  return { id: m.id, name: civilName(m), title: m.title ?? null, status, tone, proxy, gesture: here ? { kind: 'departure', label: 'Départ' } : { kind: 'arrival', label: 'Arrivée' } };
+}

@@ -1,0 +1,75 @@
+// Why a gesture was refused, in French, with the article of law behind the rule: the one place that turns a
+// domain error code into what the secretary reads. A Record over every code: a new code cannot go unexplained.
+import { DomainError, DomainErrorCode } from '../domain/errors';
+
+export interface Refusal {
+  text: string;
+  /** The article of law the rule comes from, when there is one. */
+  article: string | null;
+}
+
+const R = (text: string, article: string | null = null): Refusal => ({ text, article });
+
+const REFUSALS: Record<DomainErrorCode, Refusal> = {
+  NOT_FOUND: R("L'élément demandé n'existe pas (ou plus) dans le registre."),
+  VALIDATION_FAILED: R('Une donnée saisie est invalide : vérifiez le champ signalé.'),
+  CONFLICT_STALE_VERSION: R("Un autre poste vient de modifier la séance : la page a été rechargée, refaites le geste s'il y a lieu."),
+  MALFORMED_REQUEST: R("Le formulaire envoyé n'a pas pu être lu."),
+  PAYLOAD_TOO_LARGE: R('Le fichier envoyé est trop volumineux.'),
+  REFERENCE_INVALID: R("Un élément choisi n'appartient pas à cette collectivité ou à cette séance."),
+  DUPLICATE: R('Cet élément existe déjà dans le registre.'),
+  ITEM_SEALED: R('Ce point est scellé : son vote est enregistré.'),
+  TEMPLATE_INVALID: R('Le modèle de document est invalide.'),
+  ITEM_NOT_VOTED: R("Ce point n'est pas encore voté."),
+  SESSION_CLOSED: R('La séance est close : son registre ne peut plus changer.'),
+  SESSION_TRANSITION_INVALID: R("Ce changement d'état de la séance n'est pas permis (planifiée → convoquée → ouverte → close)."),
+  SESSION_NOT_OPEN: R("La séance n'est pas ouverte : ouvrez-la avant d'enregistrer des arrivées, des départs ou des votes."),
+  ITEM_ALREADY_VOTED: R('Ce point est déjà voté : les présences et les pouvoirs de ce point ne changent plus.'),
+  ITEM_TRANSITION_INVALID: R("Ce changement d'état du point n'est pas permis."),
+  ITEM_POSITION_INVALID: R("Ce point n'est pas à cette place de l'ordre du jour."),
+  QUORUM_NOT_MET: R("Le quorum n'est pas atteint : le conseil ne peut délibérer que si la majorité de ses membres en exercice est présente.", 'article L2121-17 du CGCT'),
+  PRESIDENT_NOT_PRESENT: R('Le président de séance doit être présent pour mettre le point aux voix.', 'article L2121-14 du CGCT'),
+  SECOND_CONVOCATION_INVALID: R("Une seconde convocation suit une première réunion où le quorum n'était pas atteint, à trois jours au moins d'intervalle.", 'article L2121-17 du CGCT'),
+  PROXY_TO_SELF: R('Un membre ne peut pas se donner pouvoir à lui-même.', 'article L2121-20 du CGCT'),
+  PROXY_GIVER_NOT_MEMBER: R("Le mandant n'est pas membre en exercice de l'assemblée.", 'article L2121-20 du CGCT'),
+  PROXY_HOLDER_NOT_MEMBER: R("Le mandataire doit être un membre en exercice de l'assemblée.", 'article L2121-20 du CGCT'),
+  PROXY_HOLDER_ABSENT: R('Le mandataire doit être présent : un membre absent ne peut pas recevoir de pouvoir.', 'article L2121-20 du CGCT'),
+  PROXY_GIVER_PRESENT: R('Le mandant est présent : seul un membre empêché donne pouvoir.', 'article L2121-20 du CGCT'),
+  PROXY_HOLDER_ALREADY_HOLDS: R("Un même membre ne peut être porteur que d'un seul pouvoir.", 'article L2121-20 du CGCT'),
+  PROXY_GIVER_ALREADY_GAVE: R('Ce membre a déjà donné pouvoir pour cette séance.', 'article L2121-20 du CGCT'),
+  PROXY_CHAIN: R('Un membre qui a donné pouvoir ne peut pas en recevoir un.', 'article L2121-20 du CGCT'),
+  PROXY_TOO_MANY_SESSIONS: R('Un pouvoir vaut au plus pour trois séances consécutives, sauf maladie dûment constatée.', 'article L2121-20 du CGCT'),
+  PROXY_SESSIONS_NOT_CONSECUTIVE: R('Un pouvoir pour plusieurs séances ne vaut que pour des séances consécutives.', 'article L2121-20 du CGCT'),
+  PROXY_ALREADY_REVOKED: R('Ce pouvoir est déjà révoqué.'),
+  VOTE_COUNTS_MISMATCH: R('Les voix pour, contre et les abstentions doivent faire le nombre de votants.', 'article L2121-20 du CGCT'),
+  VOTE_BALLOT_NOT_ENTITLED: R("Ce bulletin n'est pas celui d'un votant de ce point (présent, ou porteur du pouvoir).", 'article L2121-20 du CGCT'),
+  VOTE_BALLOT_DUPLICATE: R('Un membre ne vote qu’une fois pour lui-même et une fois pour son mandant.', 'article L2121-20 du CGCT'),
+  VOTE_BALLOTS_INCOMPLETE: R('Au scrutin public, chaque votant a son bulletin : il en manque.', 'article L2121-21 du CGCT'),
+  VOTE_MEMBER_NOT_TAKING_PART: R('Un membre intéressé à l’affaire ne prend pas part au vote.', 'article L2131-11 du CGCT'),
+  VOTE_ALREADY_RECORDED: R('Le vote de ce point est déjà enregistré.'),
+  VOTE_MODE_INVALID: R("Ce mode de scrutin n'est pas permis pour ce point."),
+  VOTE_TIE_NEEDS_PRESIDENT_CHOICE: R('Partage des voix : indiquez le vote du président, dont la voix est prépondérante.', 'article L2121-20 du CGCT'),
+  VOTE_REQUEST_INSUFFICIENT: R('Le scrutin public est demandé par le quart des membres présents, le scrutin secret par le tiers.', 'article L2121-21 du CGCT'),
+  VOTE_REQUESTER_NOT_PRESENT: R('Seuls les membres présents demandent un scrutin public ou secret.', 'article L2121-21 du CGCT'),
+  ELECTION_ROUNDS_INVALID: R("Les tours de l'élection sont incohérents : majorité absolue aux deux premiers tours, relative au troisième.", 'article L2122-7 du CGCT'),
+  MINUTES_SEALED: R('Le procès-verbal est adopté : il ne change plus.', 'article L2121-15 du CGCT'),
+  MINUTES_NOT_ADOPTED: R("Le procès-verbal n'est pas encore adopté.", 'article L2121-15 du CGCT'),
+  MINUTES_ADOPTION_INVALID: R("Le procès-verbal s'adopte au commencement d'une séance suivante de la même assemblée.", 'article L2121-15 du CGCT'),
+  ATTENDANCE_NOT_MEMBER: R("Ce membre n'est pas en exercice dans cette assemblée à la date de la séance."),
+  ATTENDANCE_CHANGE_INVALID: R("Ce mouvement ne correspond pas à l'état du membre (on n'arrive que si l'on était absent, on ne part que si l'on était présent)."),
+  SUPPLEANT_NOT_ALLOWED: R("Cette assemblée n'a pas de suppléants.", 'article L5211-6 du CGCT'),
+  SUPPLEANT_MISMATCH: R('Le suppléant ne siège qu’à la place de son titulaire empêché.', 'article L5211-6 du CGCT'),
+  MEMBER_NOT_IN_OFFICE: R("Ce membre n'est pas en exercice à la date de la séance."),
+  NUMBER_PATTERN_INVALID: R('Le modèle de numérotation est invalide.'),
+  CUSTOM_RULES_INVALID: R('Les règles personnalisées sont invalides.'),
+};
+
+export function refusalOf(code: DomainErrorCode): Refusal {
+  return REFUSALS[code];
+}
+
+/** What the console shows for a refused gesture: the rule in French, its article, and the field when one is named. */
+export function explainRefusal(e: DomainError): Refusal & { code: DomainErrorCode; field: string | null } {
+  const field = typeof e.details.field === 'string' ? e.details.field : null;
+  return { ...REFUSALS[e.code], code: e.code, field };
+}

@@ -1,0 +1,172 @@
+// The secretary's console in a real browser (Debian's Chromium, headless, driven by playwright-core): an administrator
+// creates a collectivity and imports the reference's 49 members from an RNE-format file, then the session of
+// 30 September 2019 is recorded through the pages only and its extract states every reference fact. A second
+// browser on a second app instance sees an arrival recorded in the first. Every page is checked by axe-core and
+// photographed at 1280 and 820 px wide (SCREENSHOT_DIR, default /tmp).
+import { existsSync, mkdirSync } from 'node:fs';
+import { AddressInfo } from 'node:net';
+import { join } from 'node:path';
+import { Browser, chromium, Page } from 'playwright-core';
+import { CCPL_MEMBERS } from '../../src/database/seed/ccpl-demo.data';
+import { expectReferenceFacts } from '../fixtures/reference-extract-check';
+import { fingerprint, uniqueSiren } from '../setup/factory';
+import { pdfText } from '../setup/pdf-text';
+import { bootTestApp, TestApp } from '../setup/test-app';
+
+const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
+const SHOTS = join(process.env.SCREENSHOT_DIR ?? '/tmp', 'registre-live-console');
+const ARGS = ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-quic', '--no-first-run', '--disable-component-update', '--disable-sync'];
+const RNE = join(__dirname, '..', 'fixtures', 'rne-conseillers-communautaires-ccpl.csv');
+const AXE = require.resolve('axe-core/axe.min.js');
+
+let a: TestApp;
+let b: TestApp;
+let urlA: string;
+let urlB: string;
+let browser: Browser;
+let page: Page;
+let cid = '';
+let liveUrl = '';
+
+// The test's tsconfig has no DOM lib; these run in the page.
+declare const document: { documentElement: { scrollWidth: number } };
+declare const axe: { run: (ctx: unknown, o: unknown) => Promise<{ violations: { id: string; impact: string; nodes: { target: string[] }[] }[] }> };
+
+const listen = async (t: TestApp) => {
+  await t.app.listen(0, '127.0.0.1');
+  return `http://127.0.0.1:${(t.app.getHttpServer().address() as AddressInfo).port}`;
+};
+
+/** axe-core: no serious or critical violation; no horizontal scroll at 820 px; screenshots at both widths. */
+async function checkPage(p: Page, name: string): Promise<void> {
+  await p.addScriptTag({ path: AXE });
+  const { violations } = await p.evaluate(() => axe.run(document, { resultTypes: ['violations'] }));
+  const grave = violations.filter((v) => v.impact === 'serious' || v.impact === 'critical').map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).slice(0, 3).join(', ')}`);
+  expect(grave).toEqual([]);
+  for (const width of [1280, 820]) {
+    await p.setViewportSize({ width, height: width === 820 ? 1180 : 900 });
+    if (width === 820) expect(await p.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(820);
+    await p.screenshot({ path: join(SHOTS, `${name}-${width}.png`), fullPage: true });
+  }
+  await p.setViewportSize({ width: 1280, height: 900 });
+}
+
+const name = (key: string) => {
+  const m = CCPL_MEMBERS.find((x) => x.key === key)!;
+  return `${m.civility} ${m.firstName} ${m.lastName}`;
+};
+const refusal = () => page.getByRole('alert');
+
+beforeAll(async () => {
+  if (!existsSync(CHROMIUM)) throw new Error(`Chromium not found at ${CHROMIUM}. Install it with \`bash scripts/install-system-deps.sh\` or set CHROMIUM_PATH.`);
+  mkdirSync(SHOTS, { recursive: true });
+  a = await bootTestApp();
+  b = await bootTestApp();
+  urlA = await listen(a);
+  urlB = await listen(b);
+  browser = await chromium.launch({ executablePath: CHROMIUM, headless: true, args: ARGS });
+  page = await browser.newPage({ viewport: { width: 1280, height: 900 }, locale: 'fr-FR' });
+}, 60_000);
+
+afterAll(async () => {
+  await browser?.close();
+  await a?.close();
+  await b?.close();
+});
+
+it('an administrator creates a collectivity and its council, and imports the 49 members of the RNE file', async () => {
+  await page.goto(`${urlA}/`);
+  await page.getByRole('link', { name: 'Nouvelle collectivité' }).click();
+  await checkPage(page, 'nouvelle-collectivite');
+  await page.getByLabel('Nature').selectOption('communaute_communes');
+  await page.getByLabel('Nom', { exact: true }).fill('Communauté de Communes du Pays de Lumbres');
+  await page.getByLabel('Sigle (facultatif)').fill('CCPL');
+  await page.getByLabel('SIREN (9 chiffres)').fill(uniqueSiren());
+  await page.getByLabel('Département (code)').fill('62');
+  await page.getByRole('button', { name: 'Créer la collectivité' }).click();
+  await page.waitForURL(/\/parametrage$/);
+  cid = /collectivites\/([0-9a-f-]+)\//.exec(page.url())![1];
+  await page.getByLabel('Nom', { exact: true }).fill('Conseil de Communauté');
+  await page.getByLabel('Profil de règles').selectOption('epci');
+  await page.getByRole('button', { name: "Créer l'organe" }).click();
+  await checkPage(page, 'parametrage');
+  await page.getByRole('link', { name: /Importer du Répertoire national des élus/ }).click();
+  await page.getByLabel('Fichier CSV').setInputFiles(RNE);
+  await page.getByLabel(/Commune \(code INSEE\) ou EPCI/).fill('246200364');
+  await page.getByRole('button', { name: "Voir l'aperçu" }).click();
+  await expect(page.getByRole('heading', { name: 'À créer (49)' }).isVisible()).resolves.toBe(true);
+  await checkPage(page, 'import-apercu');
+  await page.getByRole('button', { name: "Confirmer l'import" }).click();
+  await expect(page.getByText('Import terminé : 49 membres créés, 0 modifiés, 0 inchangés.').isVisible()).resolves.toBe(true);
+});
+
+it('a secretary prepares the session of 30 September 2019 and its item', async () => {
+  await page.getByRole('link', { name: 'Préparer une séance' }).click();
+  await page.getByLabel('Date de la séance').fill('2019-09-30');
+  await page.getByLabel('Heure').fill('18:30');
+  await page.getByLabel('Lieu').fill('Salle du conseil, Lumbres');
+  await page.getByLabel('Date de la convocation').fill('2019-09-18');
+  // The members are listed for today's date: the imported mandates (from 2014) are still running.
+  await page.getByLabel('Présidence').selectOption({ label: name('LEROY C.') });
+  await page.getByLabel('Secrétaire de séance').selectOption({ label: name('MAILLOT D.') });
+  await checkPage(page, 'nouvelle-seance');
+  await page.getByRole('button', { name: 'Créer la séance' }).click();
+  await page.waitForURL(/\/direct/);
+  liveUrl = page.url().replace(/#.*$/, '');
+  await page.getByLabel('Objet').fill('CREATION DU CAMPUS DES METIERS ET DES QUALIFICATIONS INDUSTRIE ET TRANSITION NUMERIQUE');
+  await page.getByLabel('Rapporteur').selectOption({ label: name('LEROY C.') });
+  await page.getByLabel("Numéro d'ordre de la délibération (facultatif)").fill('107');
+  await page.getByLabel('Matière (code @ctes, ex. 7.1)').fill('8.1');
+  await page.getByLabel('Exposé des motifs (Markdown)').fill('Le campus des métiers et des qualifications **Industrie et transition numérique** réunit les acteurs de la formation.');
+  await expect(page.locator('#apercu-motifs strong').innerText()).resolves.toBe('Industrie et transition numérique');
+  await page.getByLabel('Dispositif (Markdown)').fill("Le Conseil de Communauté :\n\n- AFFIRME son soutien au campus ;\n- RAPPELLE son engagement ;\n- APPELLE les partenaires à s'y associer ;\n- AUTORISE le Président à signer toute pièce.");
+  await page.getByRole('button', { name: 'Ajouter le point' }).click();
+  await page.waitForURL(/#ordre-du-jour$/);
+});
+
+it('records the roll call of 49 in one pass and the 8 proxies; refused proxies explain the rule and change nothing', async () => {
+  for (const m of CCPL_MEMBERS) {
+    const group = page.getByRole('group', { name: new RegExp(`^${name(m.key)}(,|$)`) });
+    await group.getByLabel(m.status === 'present' ? 'présent' : m.status === 'excused' ? 'excusé' : 'absent', { exact: true }).check();
+  }
+  await checkPage(page, 'seance-appel');
+  await page.getByRole('button', { name: "Enregistrer l'appel" }).click();
+  await expect(page.locator('#quorum').innerText()).resolves.toContain('36 présents, 25 requis — quorum atteint');
+  for (const m of CCPL_MEMBERS.filter((x) => x.proxyTo)) {
+    await page.getByLabel('Mandant (absent)').selectOption({ label: name(m.key) });
+    await page.getByLabel('Mandataire (présent)').selectOption({ label: name(m.proxyTo!) });
+    await page.getByRole('button', { name: 'Enregistrer le pouvoir' }).click();
+    await page.waitForURL(/#pouvoirs$/);
+  }
+  await expect(page.locator('#quorum').innerText()).resolves.toContain('8 représentés, 44 votants, 49 en exercice');
+  const before = await fingerprint(a, cid);
+  // A proxy to an absent member, then a second proxy to a holder who already holds one (L2121-20).
+  for (const [giver, holder, rule] of [['POULAIN P.', 'GARENAUX M.', 'Le mandataire doit être présent'], ['DUWAT A.', 'LEROY C.', "un seul pouvoir"]]) {
+    await page.getByLabel('Mandant (absent)').selectOption({ label: name(giver) });
+    await page.getByLabel('Mandataire (présent)').selectOption({ label: name(holder) });
+    await page.getByRole('button', { name: 'Enregistrer le pouvoir' }).click();
+    const text = await refusal().innerText();
+    expect(text).toContain(rule);
+    expect(text).toContain('article L2121-20 du CGCT');
+    expect(text).toContain("Rien n'a été enregistré.");
+  }
+  await checkPage(page, 'seance-refus');
+  expect(await fingerprint(a, cid)).toEqual(before);
+});
+
+it('opens the session, shows the result in its legal wording before confirming, records the vote and downloads the extract', async () => {
+  await page.goto(liveUrl);
+  await page.getByRole('button', { name: 'Marquer la séance convoquée' }).click();
+  await page.getByRole('button', { name: 'Ouvrir la séance' }).click();
+  await expect(page.getByLabel('Pour', { exact: true }).inputValue()).resolves.toBe('44');
+  await page.getByRole('button', { name: 'Voir le résultat' }).click();
+  await expect(page.getByRole('status').filter({ hasText: 'Résultat' }).innerText()).resolves.toContain("Adoptée à l'unanimité");
+  await checkPage(page, 'seance-vote-apercu');
+  await page.getByRole('button', { name: 'Confirmer le vote' }).click();
+  await page.getByRole('link', { name: /délibération n°19-09-107/ }).click();
+  const href = await page.getByRole('link', { name: 'Extrait certifié (PDF)' }).getAttribute('href');
+  const res = await page.request.get(new URL(href!, page.url()).toString());
+  expect(res.status()).toBe(200);
+  expectReferenceFacts(await pdfText(Buffer.from(await res.body())));
+  await checkPage(page, 'deliberation');
+});
