@@ -20,6 +20,7 @@ const REFUSALS: Record<DomainErrorCode, Refusal> = {
   DUPLICATE: R('Cet élément existe déjà dans le registre.'),
   ITEM_SEALED: R('Ce point est scellé : son vote est enregistré.'),
   TEMPLATE_INVALID: R('Le modèle de document est invalide.'),
+  TEMPLATE_TOO_EXPENSIVE: R('Le modèle de document demande trop de calcul ou de mémoire pour être produit : simplifiez-le.'),
   ITEM_NOT_VOTED: R("Ce point n'est pas encore voté."),
   SESSION_CLOSED: R('La séance est close : son registre ne peut plus changer.'),
   SESSION_TRANSITION_INVALID: R("Ce changement d'état de la séance n'est pas permis (planifiée → convoquée → ouverte → close)."),
