@@ -148,6 +148,25 @@ it('shows the session of 14 October 2019: public vote, casting vote, election', 
   await page.screenshot({ path: join(SHOTS, 'registre-console-election.png'), fullPage: true });
 });
 
+it('fits the agenda of 14 October on a tablet 820 px wide: the result column on screen, no sideways scrolling', async () => {
+  await page.setViewportSize({ width: 820, height: 1180 });
+  try {
+    await page.goto(`${base}/`);
+    await page.getByRole('link', { name: 'Séance du lundi 14 octobre 2019 à 18 h 30' }).click();
+    await page.waitForURL(/\/seances\//);
+    const table = page.locator('.table--agenda');
+    const overflow = await table.evaluate((el: any) => el.parentElement.scrollWidth - el.parentElement.clientWidth);
+    expect(overflow).toBeLessThanOrEqual(0);
+    for (const cell of await table.locator('thead th, tbody tr:first-child td').all()) {
+      const box = await cell.boundingBox();
+      expect(box!.x + box!.width).toBeLessThanOrEqual(820);
+    }
+    await page.screenshot({ path: join(SHOTS, 'registre-console-session-tablet-820.png'), fullPage: true });
+  } finally {
+    await page.setViewportSize({ width: 1280, height: 900 });
+  }
+});
+
 it('met no console error, failed request or error status on the way', () => {
   expect(problems).toEqual([]);
 });
