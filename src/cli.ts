@@ -90,7 +90,8 @@ async function findSession(db: UnitOfWork, cid: string, target: string): Promise
   const byDate = /^\d{4}-\d{2}-\d{2}$/.test(target);
   const rows: { id: string }[] = await db.run(cid, (em) => em.query(
     byDate
-      ? `SELECT id FROM session WHERE collectivity_id = $1 AND (starts_at AT TIME ZONE 'Europe/Paris')::date = $2::date ORDER BY starts_at`
+      ? `SELECT s.id FROM session s JOIN collectivity c ON c.id = s.collectivity_id
+          WHERE s.collectivity_id = $1 AND (s.starts_at AT TIME ZONE c.time_zone)::date = $2::date ORDER BY s.starts_at`
       : `SELECT id FROM session WHERE collectivity_id = $1 AND id::text = $2`,
     [cid, target],
   ));

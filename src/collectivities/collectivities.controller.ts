@@ -1,12 +1,12 @@
-import { Body as Payload, Controller, Get, Post, Query } from '@nestjs/common';
+import { Body as Payload, Controller, Get, Patch, Post, Query } from '@nestjs/common';
 import { ApiTags } from '@nestjs/swagger';
 import { IsOptional, Matches } from 'class-validator';
 import { PageQuery } from '../common/pagination.dto';
 import { UuidParam } from '../common/uuid-param';
-import { localParts } from '../register/session-context';
+import { localParts } from '../domain/time-zones';
 import { CollectivitiesService } from './collectivities.service';
 import { CreateBodyDto } from './dto/create-body.dto';
-import { CreateCollectivityDto } from './dto/create-collectivity.dto';
+import { CreateCollectivityDto, UpdateCollectivityDto } from './dto/create-collectivity.dto';
 
 class ProfilesQuery {
   @IsOptional() @Matches(/^\d{4}-\d{2}-\d{2}$/, { message: 'date must be YYYY-MM-DD' })
@@ -26,6 +26,9 @@ export class CollectivitiesController {
 
   @Get('collectivities/:cid')
   get(@UuidParam('cid') cid: string) { return this.service.get(cid); }
+
+  @Patch('collectivities/:cid')
+  update(@UuidParam('cid') cid: string, @Payload() dto: UpdateCollectivityDto) { return this.service.update(cid, dto); }
 
   @Post('collectivities/:cid/bodies')
   createBody(@UuidParam('cid') cid: string, @Payload() dto: CreateBodyDto) { return this.service.createBody(cid, dto); }

@@ -8,7 +8,8 @@ import { EMERGENCY_PERIODS, profileFor } from '../domain/rule-profiles';
 import { Body } from './body.entity';
 import { Collectivity } from './collectivity.entity';
 import { CreateBodyDto } from './dto/create-body.dto';
-import { CreateCollectivityDto } from './dto/create-collectivity.dto';
+import { CreateCollectivityDto, UpdateCollectivityDto } from './dto/create-collectivity.dto';
+import { assertTimeZone, timeZoneOf } from '../domain/time-zones';
 
 @Injectable()
 export class CollectivitiesService {
@@ -17,9 +18,19 @@ export class CollectivitiesService {
   /** The id is chosen here so that the new collectivity's own transaction (row-level security) may insert it. */
   create(dto: CreateCollectivityDto): Promise<Collectivity> {
     const id = randomUUID();
-    return this.uow.run(id, (em) => em.getRepository(Collectivity).save(em.getRepository(Collectivity).create({ ...dto, id, shortName: dto.shortName ?? null })), {
+    const timeZone = assertTimeZone(dto.timeZone ?? timeZoneOf(dto.departementCode));
+    return this.uow.run(id, (em) => em.getRepository(Collectivity).save(em.getRepository(Collectivity).create({ ...dto, id, shortName: dto.shortName ?? null, timeZone })), {
       useCase: 'collectivity.create',
     });
+  }
+
+  /** The time zone may change (French Polynesia spans three): dates already printed on issued acts are theirs. */
+  update(id: string, dto: UpdateCollectivityDto): Promise<Collectivity> {
+    return this.uow.run(id, async (em) => {
+      const collectivity = assertFound(await em.getRepository(Collectivity).findOneBy({ id }), 'Collectivity', id);
+      if (dto.timeZone !== undefined) collectivity.timeZone = assertTimeZone(dto.timeZone);
+      return em.getRepository(Collectivity).save(collectivity);
+    }, { useCase: 'collectivity.update' });
   }
 
   /** The directory of collectivities: the one read across collectivities (collectivity-less unit of work). */

@@ -13,5 +13,7 @@ export class Collectivity {
   @Column('text', { name: 'short_name', nullable: true }) shortName: string | null;
   @Column('char', { length: 9 }) siren: string;
   @Column('text', { name: 'departement_code' }) departementCode: string;
+  /** IANA zone of the collectivity's legal time: every date of its acts is read in it (default from the département). */
+  @Column('text', { name: 'time_zone', default: 'Europe/Paris' }) timeZone: string;
   @CreateDateColumn({ name: 'created_at', type: 'timestamptz' }) createdAt: Date;
 }

@@ -1,7 +1,8 @@
 import { Injectable, StreamableFile } from '@nestjs/common';
 import { createHash } from 'node:crypto';
 import { PassThrough, type Readable } from 'node:stream';
-import { ZipFile } from 'yazl';
+import { type Options, ZipFile } from 'yazl';
+import { wallClock } from '../domain/time-zones';
 import { UnitOfWork } from '../database/unit-of-work';
 import { DomainError } from '../domain/errors';
 import type { DeliberationRecord } from '../domain/types';
@@ -88,14 +89,16 @@ export class ExtractsService {
     const stop = new AbortController();
     signal?.addEventListener('abort', () => stop.abort(), { once: true });
     out.once('close', () => stop.abort());
-    const mtime = new Date(voted[0].session.startsAt);
+    // The entries show the session's wall time in the collectivity's zone (MS-DOS time has no zone), with no
+    // Unix timestamp beside it that a reader would shift into its own zone.
+    const mtime = wallClock(voted[0].session.localDate, voted[0].session.localTime);
     const render = (record: DeliberationRecord) => this.pool.extract(record, { overrides, pdfa: opts.pdfa }, stop.signal);
     // The first extract before answering: a template at fault is a clean 4xx, not a ZIP cut short.
     const first = await render(voted[0]);
     const buffered = () => (zip.outputStream as Readable).readableLength + out.readableLength + out.writableLength;
     void inOrder(voted, this.pool.concurrency, (record) => (record === voted[0] ? Promise.resolve(first) : render(record)), async (record, doc) => {
       if (stop.signal.aborted) throw new RenderAborted();
-      zip.addBuffer(doc.pdf, `extrait-${record.item.number}.pdf`, { mtime, compress: false });
+      zip.addBuffer(doc.pdf, `extrait-${record.item.number}.pdf`, { mtime, compress: false, forceDosTimestamp: true } as Partial<Options>);
       await this.log(collectivityId, 'extract', sessionId, record.item.id, doc, opts);
       await roomFor(buffered, ZIP_BUFFER_BYTES, stop.signal);
     }).then(

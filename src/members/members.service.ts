@@ -83,10 +83,11 @@ export class MembersService {
    */
   private async assertNoSealedSessionIn(em: EntityManager, collectivityId: string, body: Body, start: string, end: string | null): Promise<void> {
     const sessions: { id: string; status: string; local_date: string }[] = await em.query(
-      `SELECT s.id, s.status, to_char((s.starts_at AT TIME ZONE 'Europe/Paris')::date, 'YYYY-MM-DD') AS local_date FROM session s
+      `SELECT s.id, s.status, to_char((s.starts_at AT TIME ZONE c.time_zone)::date, 'YYYY-MM-DD') AS local_date
+         FROM session s JOIN collectivity c ON c.id = s.collectivity_id
         WHERE s.collectivity_id = $1 AND s.body_id = $2
-          AND (s.starts_at AT TIME ZONE 'Europe/Paris')::date BETWEEN $3::date AND COALESCE($4::date, 'infinity')
-        ORDER BY s.starts_at, s.id FOR UPDATE`,
+          AND (s.starts_at AT TIME ZONE c.time_zone)::date BETWEEN $3::date AND COALESCE($4::date, 'infinity')
+        ORDER BY s.starts_at, s.id FOR UPDATE OF s`,
       [collectivityId, body.id, start, end],
     );
     const closed = sessions.find((s) => s.status === 'closed');

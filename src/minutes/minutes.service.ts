@@ -4,7 +4,7 @@ import { UnitOfWork } from '../database/unit-of-work';
 import { Item } from '../deliberations/item.entity';
 import { assertFound, assertVersion, DomainError } from '../domain/errors';
 import { assertAdoptable, assertDebatesEditable, assertPublishable, SessionFacts } from '../domain/minutes';
-import { localParts } from '../register/session-context';
+import { localParts, timeZoneOfCollectivity } from '../register/session-context';
 import { Session } from '../sessions/session.entity';
 import { AdoptMinutesDto, PublishMinutesDto, WriteDebatesDto } from './dto/minutes.dto';
 import { loadMinutes, minutesView } from './minutes-record';
@@ -61,7 +61,7 @@ export class MinutesService {
       const minutes = await this.lockMinutes(em, collectivityId, sessionId);
       assertVersion('Minutes', sessionId, dto.version, minutes.version);
       assertAdoptable(minutes, facts(pv), facts(at));
-      Object.assign(minutes, { status: 'adopted', adoptedAtSessionId: at.id, adoptedOn: localParts(at.startsAt).date });
+      Object.assign(minutes, { status: 'adopted', adoptedAtSessionId: at.id, adoptedOn: localParts(at.startsAt, await timeZoneOfCollectivity(em, collectivityId)).date });
       await this.bump(em, minutes);
       return this.view(em, collectivityId, sessionId);
     }, { useCase: 'minutes.adopt' });
@@ -73,7 +73,7 @@ export class MinutesService {
       await this.session(em, collectivityId, sessionId);
       const minutes = await this.lockMinutes(em, collectivityId, sessionId);
       assertVersion('Minutes', sessionId, dto.version, minutes.version);
-      assertPublishable(minutes, dto.publishedOn, localParts(new Date()).date);
+      assertPublishable(minutes, dto.publishedOn, localParts(new Date(), await timeZoneOfCollectivity(em, collectivityId)).date);
       minutes.publishedOn = dto.publishedOn;
       await this.bump(em, minutes);
       return this.view(em, collectivityId, sessionId);

@@ -9,6 +9,7 @@ import { Proxy, ProxySession } from '../proxies/proxy.entity';
 import { Session, SessionSecretary } from '../sessions/session.entity';
 import { assertFound } from '../domain/errors';
 import { profileFor } from '../domain/rule-profiles';
+import { DEFAULT_TIME_ZONE, localParts } from '../domain/time-zones';
 import type { AttendanceChange, ItemContext, ProxyInput, RuleProfile, SeatedMember } from '../domain/types';
 
 /** Everything the rules need about one session, loaded in a handful of queries. */
@@ -17,7 +18,7 @@ export interface SessionContext {
   body: Body;
   session: Session;
   profile: RuleProfile;
-  /** Local date of the session (Europe/Paris): the date members in office and rule profiles are judged on. */
+  /** Local date of the session in the collectivity's time zone: the date members in office, rule profiles and numbers are judged on. */
   localDate: string;
   localTime: string;
   members: SeatedMember[];
@@ -43,14 +44,12 @@ export interface CarriedFrom {
   object: string;
 }
 
-const PARIS = 'Europe/Paris';
+export { localParts };
 
-export function localParts(d: Date): { date: string; time: string } {
-  const f = new Intl.DateTimeFormat('en-CA', {
-    timeZone: PARIS, year: 'numeric', month: '2-digit', day: '2-digit', hour: '2-digit', minute: '2-digit', hourCycle: 'h23',
-  });
-  const p = Object.fromEntries(f.formatToParts(d).map((x) => [x.type, x.value]));
-  return { date: `${p.year}-${p.month}-${p.day}`, time: `${p.hour}:${p.minute}` };
+/** The collectivity's time zone, in which every date of its acts is read. */
+export async function timeZoneOfCollectivity(em: EntityManager, collectivityId: string): Promise<string> {
+  const rows: { time_zone: string }[] = await em.query(`SELECT time_zone FROM collectivity WHERE id = $1`, [collectivityId]);
+  return rows[0]?.time_zone ?? DEFAULT_TIME_ZONE;
 }
 
 export function toSeated(m: Member, ms: Membership): SeatedMember {
@@ -88,7 +87,7 @@ export async function loadSessionContext(em: EntityManager, collectivityId: stri
   // Sequential on purpose: inside a transaction all queries share one connection.
   const collectivity = await em.getRepository(Collectivity).findOneByOrFail({ id: collectivityId });
   const body = await em.getRepository(Body).findOneByOrFail({ id: session.bodyId, collectivityId });
-  const { date: localDate, time: localTime } = localParts(session.startsAt);
+  const { date: localDate, time: localTime } = localParts(session.startsAt, collectivity.timeZone);
   const profile = profileFor(body.ruleProfile, localDate, body.customRules ?? undefined);
   const members = await membersInOffice(em, collectivityId, body.id, localDate);
   const items = await em.getRepository(Item).find({ where: { sessionId, collectivityId }, order: { position: 'ASC' } });

@@ -3,7 +3,7 @@ import { computeAttendance } from '../domain/attendance';
 import { assertFound } from '../domain/errors';
 import { assertSecondConvocation, FirstConvocation } from '../domain/second-convocation';
 import type { ProfileCode } from '../domain/types';
-import { itemContext, loadSessionContext, localParts } from '../register/session-context';
+import { itemContext, loadSessionContext, localParts, timeZoneOfCollectivity } from '../register/session-context';
 import { Session, SessionTransition } from './session.entity';
 
 /** What the register holds of a first convocation: its quorum at the opening, computed at position 1 (L2121-17). */
@@ -26,7 +26,7 @@ type Convocation = Pick<Session, 'collectivityId' | 'bodyId' | 'startsAt' | 'sec
 export async function assertConvocation(em: EntityManager, s: Convocation, profile: ProfileCode): Promise<void> {
   const first = s.firstConvocationSessionId ? await firstConvocationFacts(em, s.collectivityId, s.firstConvocationSessionId) : null;
   assertSecondConvocation({
-    id: s.id, bodyId: s.bodyId, localDate: localParts(s.startsAt).date, profile,
+    id: s.id, bodyId: s.bodyId, localDate: localParts(s.startsAt, await timeZoneOfCollectivity(em, s.collectivityId)).date, profile,
     secondConvocation: s.secondConvocation, firstConvocationSessionId: s.firstConvocationSessionId,
   }, first);
 }

@@ -11,7 +11,7 @@ import { renumberItems } from '../deliberations/item-numbering';
 import { presenceAt } from '../domain/attendance';
 import { Member } from '../members/member.entity';
 import { Minutes } from '../minutes/minutes.entity';
-import { itemContext, loadSessionContext, localParts, membersInOffice } from '../register/session-context';
+import { itemContext, loadSessionContext, localParts, membersInOffice, timeZoneOfCollectivity } from '../register/session-context';
 import { CreateSessionDto, TransitionDto, UpdateSessionDto } from './dto/session.dto';
 import { assertConvocation, firstConvocationFacts } from './first-convocation';
 import { Session, SessionSecretary, SessionTransition } from './session.entity';
@@ -24,7 +24,8 @@ export class SessionsService {
     return this.uow.run(collectivityId, async (em) => {
       const body = assertFound(await em.getRepository(Body).findOneBy({ id: dto.bodyId, collectivityId }), 'Body', dto.bodyId);
       const startsAt = new Date(dto.startsAt);
-      assertConvokedBefore(dto.convocationDate ?? null, startsAt);
+      const timeZone = await timeZoneOfCollectivity(em, collectivityId);
+      assertConvokedBefore(dto.convocationDate ?? null, startsAt, timeZone);
       const repo = em.getRepository(Session);
       const draft = repo.create({
         collectivityId, bodyId: body.id, startsAt, place: dto.place ?? null, convocationDate: dto.convocationDate ?? null,
@@ -43,14 +44,15 @@ export class SessionsService {
       assertVersion('Session', id, dto.version, session.version);
       if (session.status === 'closed' || session.status === 'cancelled') throw new DomainError('SESSION_CLOSED', `Session ${id} is ${session.status}`);
       await this.assertFactsMayChange(em, session, dto);
-      const before = localParts(session.startsAt).date;
+      const timeZone = await timeZoneOfCollectivity(em, collectivityId);
+      const before = localParts(session.startsAt, timeZone).date;
       if (dto.startsAt) session.startsAt = new Date(dto.startsAt);
       if (dto.place !== undefined) session.place = dto.place;
       if (dto.convocationDate !== undefined) session.convocationDate = dto.convocationDate;
       if (dto.secondConvocation !== undefined) session.secondConvocation = dto.secondConvocation;
       // Switched off, the second convocation no longer names a first one.
       if (dto.firstConvocationSessionId !== undefined || !session.secondConvocation) session.firstConvocationSessionId = dto.firstConvocationSessionId ?? null;
-      assertConvokedBefore(session.convocationDate, session.startsAt);
+      assertConvokedBefore(session.convocationDate, session.startsAt, timeZone);
       if (dto.startsAt !== undefined || dto.secondConvocation !== undefined || dto.firstConvocationSessionId !== undefined) {
         const body = await em.getRepository(Body).findOneByOrFail({ id: session.bodyId, collectivityId });
         await assertConvocation(em, session, body.ruleProfile);
@@ -167,7 +169,7 @@ export class SessionsService {
   /** President and secretaries must be members in office in the body on the session date (L2121-15). */
   private async assignOfficers(em: EntityManager, session: Session, presidentId?: string, secretaryIds?: string[]) {
     if (presidentId === undefined && secretaryIds === undefined) return;
-    const date = localParts(session.startsAt).date;
+    const date = localParts(session.startsAt, await timeZoneOfCollectivity(em, session.collectivityId)).date;
     const inOffice = new Set((await membersInOffice(em, session.collectivityId, session.bodyId, date)).map((m) => m.id));
     const check = async (memberId: string, field: string) => {
       assertFound(await em.getRepository(Member).findOneBy({ id: memberId, collectivityId: session.collectivityId }), 'Member', memberId);
@@ -191,8 +193,8 @@ export class SessionsService {
 }
 
 /** Members are convened before the session (L2121-10 to L2121-12): a convocation dated after it is a typing error. */
-function assertConvokedBefore(convocationDate: string | null, startsAt: Date): void {
-  const date = localParts(startsAt).date;
+function assertConvokedBefore(convocationDate: string | null, startsAt: Date, timeZone: string): void {
+  const date = localParts(startsAt, timeZone).date;
   if (convocationDate && convocationDate > date) {
     throw new DomainError('VALIDATION_FAILED', `convocationDate ${convocationDate} is after the session of ${date}`, { field: 'convocationDate' });
   }

@@ -46,8 +46,8 @@ export class ConsoleService {
         collectivity,
         bodies,
         sessions: sessions.map((s) => {
-          // The register speaks in the local time of the session (Europe/Paris), as the documents do.
-          const { date, time } = localParts(s.startsAt);
+          // The register speaks in the collectivity's local time, as the documents do.
+          const { date, time } = localParts(s.startsAt, collectivity.timeZone);
           return { id: s.id, bodyId: s.bodyId, localDate: date, localTime: time, place: s.place, status: s.status, secondConvocation: s.secondConvocation };
         }),
       });
@@ -60,8 +60,8 @@ export class ConsoleService {
     const session = await this.sessions.get(cid, sid);
     const { records } = await this.register.sessionRecords(cid, sid);
     const minutes = await this.minutes.get(cid, sid);
-    // The register's calendar is Europe/Paris: "today" there tells a procès-verbal published late.
-    const vm = sessionViewModel(collectivity.name, session, records, minutes, localParts(new Date()).date);
+    // The collectivity's calendar: "today" there tells a procès-verbal published late.
+    const vm = sessionViewModel(collectivity.name, session, records, minutes, localParts(new Date(), collectivity.timeZone).date);
     const crumbs = [REGISTER, { label: collectivity.name, href: `/#c-${cid}` }, { label: vm.title, href: null }];
     return this.views.render('session', { title: `${vm.title} — ${collectivity.name}`, crumbs }, vm);
   }

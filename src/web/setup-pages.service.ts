@@ -8,7 +8,7 @@ import { DomainError, isDomainError } from '../domain/errors';
 import { RneImportDto, RnePreviewDto } from '../imports/dto/rne-import.dto';
 import { ImportsService } from '../imports/imports.service';
 import { MembersService } from '../members/members.service';
-import { localParts } from '../register/session-context';
+import { instantOf, localParts } from '../domain/time-zones';
 import { CreateSessionDto } from '../sessions/dto/session.dto';
 import { SessionsService } from '../sessions/sessions.service';
 import { civilName, collectivityKindLabel, paths } from './console-format';
@@ -52,7 +52,7 @@ export class SetupPagesService {
   async setupPage(cid: string, refusal: object | null = null, notice: string | null = null): Promise<string> {
     const collectivity = await this.collectivities.get(cid);
     const bodies = (await this.collectivities.listBodies(cid, all)).items;
-    const today = localParts(new Date()).date;
+    const today = localParts(new Date(), collectivity.timeZone).date;
     const withMembers = [];
     for (const b of bodies) {
       const seated = await this.members.inOffice(cid, b.id, today);
@@ -110,7 +110,7 @@ export class SetupPagesService {
   async newSessionPage(cid: string, refusal: object | null = null, values: Form = {}): Promise<string> {
     const collectivity = await this.collectivities.get(cid);
     const bodies = (await this.collectivities.listBodies(cid, all)).items;
-    const members = bodies.length ? (await this.members.inOffice(cid, bodies[0].id, text(values, 'date') ?? localParts(new Date()).date)).members : [];
+    const members = bodies.length ? (await this.members.inOffice(cid, bodies[0].id, text(values, 'date') ?? localParts(new Date(), collectivity.timeZone).date)).members : [];
     return this.views.render('new-session', { title: 'Préparer une séance', crumbs: [{ label: 'Registre', href: '/' }, { label: collectivity.name, href: paths.setup(cid) }, { label: 'Nouvelle séance', href: null }] }, {
       action: `/console/collectivites/${cid}/seances`, refusal, values: { date: '', time: '', place: '', convocationDate: '', ...values },
       bodies: bodies.map((b) => ({ id: b.id, name: b.name })), members: members.map((m) => ({ id: m.id, name: civilName(m) })),
@@ -122,8 +122,9 @@ export class SetupPagesService {
     return gesture(async () => {
       const date = text(form, 'date');
       const time = text(form, 'time');
+      const { timeZone } = await this.collectivities.get(cid);
       const dto = await validForm(CreateSessionDto, {
-        bodyId: text(form, 'bodyId'), startsAt: date && time ? parisInstant(date, time) : undefined, place: text(form, 'place'),
+        bodyId: text(form, 'bodyId'), startsAt: date && time ? localInstant(date, time, timeZone) : undefined, place: text(form, 'place'),
         convocationDate: text(form, 'convocationDate'), presidentId: text(form, 'presidentId'), secretaryIds: text(form, 'secretaryId') ? [text(form, 'secretaryId')] : undefined,
       });
       sid = (await this.sessions.create(cid, dto)).id;
@@ -131,12 +132,7 @@ export class SetupPagesService {
   }
 }
 
-/** A date and time read on a clock in France → the instant with its offset (summer +02:00, winter +01:00). */
-export function parisInstant(date: string, time: string): string {
-  for (const offset of ['+02:00', '+01:00']) {
-    const iso = `${date}T${time}:00${offset}`;
-    const d = new Date(iso);
-    if (!Number.isNaN(d.getTime()) && localParts(d).date === date && localParts(d).time.startsWith(time)) return iso;
-  }
-  return `${date}T${time}:00+01:00`;
+/** A date and time read on a clock of the collectivity → the instant with its offset; malformed input is left to the DTO. */
+export function localInstant(date: string, time: string, timeZone: string): string {
+  return /^\d{4}-\d{2}-\d{2}$/.test(date) && /^\d{2}:\d{2}$/.test(time) ? instantOf(date, time, timeZone) : `${date}T${time}`;
 }

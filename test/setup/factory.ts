@@ -21,6 +21,9 @@ export interface WorldOptions {
   startsAt?: string;
   /** Open the session (default true); otherwise it stays planned. */
   open?: boolean;
+  /** Département of the collectivity (default 62); its time zone follows (974 → Indian/Reunion). */
+  departementCode?: string;
+  convocationDate?: string;
 }
 
 export interface World {
@@ -52,8 +55,8 @@ export function where(res: Response): string {
 
 export const uniqueSiren = () => String(randomInt(100000000, 999999999));
 
-export async function createCollectivity(t: TestApp, name = 'Commune de Test'): Promise<string> {
-  const res = ok(await t.http.post('/api/collectivities').send({ kind: 'commune', name: `${name} ${randomUUID().slice(0, 8)}`, siren: uniqueSiren(), departementCode: '62' }));
+export async function createCollectivity(t: TestApp, name = 'Commune de Test', departementCode = '62'): Promise<string> {
+  const res = ok(await t.http.post('/api/collectivities').send({ kind: 'commune', name: `${name} ${randomUUID().slice(0, 8)}`, siren: uniqueSiren(), departementCode }));
   return res.body.id;
 }
 
@@ -99,7 +102,7 @@ export async function failedFirstConvocation(w: Pick<World, 't' | 'cid' | 'bodyI
 /** A collectivity with one body, its members, a session with its agenda and opening attendance, opened. */
 export async function buildWorld(t: TestApp, o: WorldOptions = {}): Promise<World> {
   const n = o.members ?? 9;
-  const cid = await createCollectivity(t);
+  const cid = await createCollectivity(t, undefined, o.departementCode);
   const profile = o.profile ?? 'commune';
   const body = ok(await t.http.post(`/api/collectivities/${cid}/bodies`).send({
     kind: 'conseil', name: 'Conseil', ruleProfile: profile, ...(o.customRules ? { customRules: o.customRules } : {}),
@@ -121,7 +124,7 @@ export async function buildWorld(t: TestApp, o: WorldOptions = {}): Promise<Worl
   }
   const link = w.firstConvocation ? { secondConvocation: true, firstConvocationSessionId: w.firstConvocation.sessionId } : {};
   const session = await createSession(w, startsAt, {
-    presidentId: m[0], secretaryIds: [m[1]], convocationDate: '2024-03-04', ...link,
+    presidentId: m[0], secretaryIds: [m[1]], convocationDate: o.convocationDate ?? '2024-03-04', ...link,
   });
   w.sessionId = session.id;
   for (let i = 0; i < items; i++) {

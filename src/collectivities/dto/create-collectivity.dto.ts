@@ -17,4 +17,14 @@ export class CreateCollectivityDto {
 
   @ApiProperty({ example: '62' }) @Matches(/^(\d{2,3}|2A|2B)$/, { message: 'departementCode must be like 62, 974 or 2A' })
   departementCode: string;
+
+  @ApiPropertyOptional({ example: 'Indian/Reunion', description: 'IANA time zone of every date of its acts; defaults from the département (974 → Indian/Reunion, else Europe/Paris)' })
+  @IsOptional() @IsString() @MaxLength(64)
+  timeZone?: string;
+}
+
+export class UpdateCollectivityDto {
+  @ApiPropertyOptional({ example: 'Pacific/Marquesas', description: 'IANA time zone (French Polynesia spans three)' })
+  @IsOptional() @IsString() @MaxLength(64)
+  timeZone?: string;
 }
