@@ -137,6 +137,8 @@ export class LivePageService {
       agenda: session.items.map((i) => ({ ...i, voted: i.status === 'voted', isCurrent: i.id === current?.id, href: paths.deliberation(cid, i.id) })),
       rollCall: anyVoted ? null : members.map((m) => ({ id: m.id, name: civilName(m), title: m.title ?? null, options: (['present', 'excused', 'absent'] as const).map((s) => ({ value: s, label: STATUS_WORD[s], checked: (opening.get(m.id) ?? 'present') === s })) })),
       tiles, present, away,
+      // Once an item is voted, a proxy handed in applies from the current item ("à partir du point n°N").
+      proxyFromItemId: anyVoted && current ? current.id : null,
       proxies: state.represented.map((r) => ({ giver: civilName(r.giver), holder: civilName(r.holder) })),
       members: members.map((m) => ({ id: m.id, name: civilName(m) })),
       refusal: extra.refusal ?? null,

@@ -170,3 +170,74 @@ it('opens the session, shows the result in its legal wording before confirming, 
   expectReferenceFacts(await pdfText(Buffer.from(await res.body())));
   await checkPage(page, 'deliberation');
 });
+
+/** Keyboard only: the element gets the focus and keys act on it (no click). */
+async function chooseByKeyboard(p: Page, label: string, option: string): Promise<void> {
+  const select = p.getByLabel(label);
+  const options = await select.locator('option').allInnerTexts();
+  const current = options.indexOf(await select.evaluate((el: unknown) => (el as { selectedOptions: { text: string }[] }).selectedOptions[0].text));
+  await select.focus();
+  const target = options.indexOf(option);
+  for (let i = current; i < target; i++) await p.keyboard.press('ArrowDown');
+  expect(await select.evaluate((el: unknown) => (el as { selectedOptions: { text: string }[] }).selectedOptions[0].text)).toBe(option);
+}
+
+it('a second browser on a second app instance sees an arrival recorded in the first; arrival, proxy and vote by keyboard alone', async () => {
+  await page.goto(liveUrl);
+  await page.getByText('Ajouter un point').press('Enter');
+  await page.getByLabel('Objet').fill('POINT SUIVANT');
+  await page.getByRole('button', { name: 'Ajouter le point' }).press('Enter');
+  await page.waitForURL(/#ordre-du-jour$/);
+  const other = await browser.newPage({ viewport: { width: 820, height: 1180 }, locale: 'fr-FR' });
+  try {
+    await other.goto(liveUrl.replace(urlA, urlB));
+    const tileB = other.locator(`#membre-${await page.locator('.tile', { hasText: name('GARENAUX M.') }).getAttribute('id').then((id) => id!.slice('membre-'.length))}`);
+    await expect(tileB.locator('.tile__status').innerText()).resolves.toBe('absent');
+    const arrival = page.getByRole('button', { name: `Arrivée de ${name('GARENAUX M.')} au point n°2` });
+    await arrival.focus();
+    // From the moment the arrival is recorded (its POST answered, so committed) to the other screen showing it.
+    const recorded = page.waitForResponse((r) => r.url().endsWith('/mouvement')).then(() => Date.now());
+    await page.keyboard.press('Enter');
+    await tileB.locator('.tile__status', { hasText: 'présent' }).waitFor({ timeout: 5000 });
+    const delay = Date.now() - (await recorded);
+    console.log(`arrival seen on the other instance ${delay} ms after it was recorded`);
+    expect(delay).toBeLessThan(1000);
+    await checkPage(other, 'seance-autre-instance');
+  } finally {
+    await other.close();
+  }
+  await expect(page.locator('#quorum').innerText()).resolves.toContain('37 présents, 25 requis — quorum atteint');
+  await chooseByKeyboard(page, 'Mandant (absent)', name('DUWAT A.'));
+  await chooseByKeyboard(page, 'Mandataire (présent)', name('GARENAUX M.'));
+  await page.keyboard.press('Tab');
+  await page.keyboard.press('Enter');
+  await page.waitForURL(/#pouvoirs$/);
+  await expect(page.locator('#quorum').innerText()).resolves.toContain('9 représentés, 46 votants');
+  await page.getByRole('button', { name: 'Voir le résultat' }).focus();
+  await page.keyboard.press('Enter');
+  await page.getByRole('button', { name: 'Confirmer le vote' }).focus();
+  await page.keyboard.press('Enter');
+  await page.waitForURL(/#vote$/);
+  await expect(page.locator('#ordre-du-jour').innerText()).resolves.toMatch(/POINT SUIVANT — délibération n°19-09-108 \(votée\)/);
+});
+
+it('a vote without quorum is refused with the rule and its article, and changes nothing', async () => {
+  const bodyId = (await a.http.get(`/api/collectivities/${cid}/bodies`)).body.items[0].id;
+  const seated = (await a.http.get(`/api/collectivities/${cid}/bodies/${bodyId}/members`).query({ date: '2019-10-14' })).body.members as { id: string }[];
+  const base = `/api/collectivities/${cid}`;
+  const session = (await a.http.post(`${base}/sessions`).send({ bodyId, startsAt: '2019-10-14T18:30:00+02:00', presidentId: seated[0].id })).body;
+  await a.http.post(`${base}/sessions/${session.id}/items`).send({ object: 'POINT SANS QUORUM' });
+  const version = (await a.http.get(`${base}/sessions/${session.id}`)).body.version;
+  await a.http.put(`${base}/sessions/${session.id}/attendance`).send({ version, entries: seated.map((m, i) => ({ memberId: m.id, status: i < 10 ? 'present' : 'absent' })) });
+  await page.goto(`${urlA}/console/collectivites/${cid}/seances/${session.id}/direct`);
+  await page.getByRole('button', { name: 'Marquer la séance convoquée' }).click();
+  await page.getByRole('button', { name: 'Ouvrir la séance' }).click();
+  await expect(page.locator('#quorum').innerText()).resolves.toContain('10 présents, 25 requis — quorum non atteint');
+  const before = await fingerprint(a, cid);
+  await page.getByRole('button', { name: 'Voir le résultat' }).click();
+  const text = await refusal().innerText();
+  expect(text).toContain("Le quorum n'est pas atteint");
+  expect(text).toContain('article L2121-17 du CGCT');
+  await checkPage(page, 'seance-sans-quorum');
+  expect(await fingerprint(a, cid)).toEqual(before);
+});
