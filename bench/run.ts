@@ -8,6 +8,7 @@ const BENCHES: Bench[] = [
   { name: 'domain (240 members, 60 attendance changes, 40 proxies)', file: 'domain.bench', fn: 'benchDomain' },
   { name: 'extracts (PDF rendering, pdfkit vs headless Chromium)', file: 'extract.bench', fn: 'benchExtract' },
   { name: 'ZIP of a 100-item session (database + rendering)', file: 'zip.bench', fn: 'benchZip' },
+  { name: 'live: a gesture on app instance A until the server-sent event on instance B', file: 'live.bench', fn: 'benchLive' },
 ];
 
 async function main(): Promise<void> {

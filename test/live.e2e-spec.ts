@@ -2,7 +2,7 @@
 // app instance reaches the screens connected to another instance on the same database.
 import { AddressInfo } from 'node:net';
 import { api, buildWorld, ok, World } from './setup/factory';
-import { SseClient, SseEvent } from './setup/sse';
+import { SseClient, SseEvent } from '../bench/sse-client';
 import { bootTestApp, TestApp } from './setup/test-app';
 
 const versionEvent = (e: SseEvent) => e.type === 'version';

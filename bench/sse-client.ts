@@ -1,3 +1,4 @@
+// A server-sent events client for the live benchmark and the e2e tests (Node has no EventSource before 22).
 import { request } from 'node:http';
 
 export interface SseEvent {
