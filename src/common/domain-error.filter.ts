@@ -31,6 +31,7 @@ export function statusFor(code: DomainErrorCode): number {
     case 'ITEM_ALREADY_VOTED':
     case 'ITEM_TRANSITION_INVALID':
     case 'ITEM_SEALED':
+    case 'ITEM_NUMBER_TAKEN':
     case 'ITEM_NOT_VOTED':
     case 'VOTE_ALREADY_RECORDED':
     case 'PROXY_ALREADY_REVOKED':
@@ -78,6 +79,7 @@ export function statusFor(code: DomainErrorCode): number {
 const CONSTRAINT_CODES: Record<string, DomainErrorCode> = {
   vote_item_unique: 'VOTE_ALREADY_RECORDED',
   ballot_member_unique: 'VOTE_BALLOT_DUPLICATE',
+  item_number_unique: 'ITEM_NUMBER_TAKEN',
 };
 
 /** Turns a PostgreSQL error into a domain error: the database enforces invariants too. */

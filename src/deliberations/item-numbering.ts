@@ -22,6 +22,7 @@ export async function nextSeq(em: EntityManager, collectivityId: string, bodyId:
 /**
  * A session moved to another date (none of its items voted): numbers such as 24-03-5 follow the new date.
  * Same year: the sequence numbers stay; another year: the items take the next numbers of that year, in order.
+ * A number given as published is kept.
  */
 export async function renumberItems(em: EntityManager, ctx: SessionContext): Promise<void> {
   const year = Number(ctx.localDate.slice(0, 4));
@@ -29,7 +30,8 @@ export async function renumberItems(em: EntityManager, ctx: SessionContext): Pro
   const renumbered: Item[] = [];
   for (const item of ctx.items) {
     const seq = item.year === year ? item.seq : await nextSeq(em, ctx.collectivity.id, ctx.body.id, year);
-    const number = formatItemNumber(ctx.body.numberPattern, { date: ctx.localDate, seq, bodyCode: ctx.body.code ?? undefined });
+    // A number given as published stays what the council wrote.
+    const number = item.numberGiven ? item.number : formatItemNumber(ctx.body.numberPattern, { date: ctx.localDate, seq, bodyCode: ctx.body.code ?? undefined });
     if (number !== item.number || seq !== item.seq) renumbered.push(Object.assign(item, { year, seq, number, version: item.version + 1 }));
   }
   // Two steps so that swapping numbers within the session never trips item_number_unique.

@@ -10,6 +10,8 @@ export class Item {
   @Column('uuid', { name: 'body_id' }) bodyId: string;
   @Column('integer') position: number;
   @Column('text') number: string;
+  /** Given as the council publishes it rather than made from the body's pattern: never renumbered. */
+  @Column('boolean', { name: 'number_given', default: false }) numberGiven: boolean;
   @Column('integer') year: number;
   @Column('integer') seq: number;
   @Column('text') object: string;

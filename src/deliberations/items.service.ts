@@ -1,7 +1,8 @@
 import { Injectable } from '@nestjs/common';
+import type { EntityManager } from 'typeorm';
 import { UnitOfWork } from '../database/unit-of-work';
 import { DomainError, assertFound, assertVersion } from '../domain/errors';
-import { acteIdentifier, ActesNature, formatItemNumber } from '../domain/numbering';
+import { ActesNature, assertActeIdentifierOf, assertPublishedNumber, formatItemNumber } from '../domain/numbering';
 import { assertItemTransition } from '../domain/session-lifecycle';
 import { loadSessionContext, SessionContext } from '../register/session-context';
 import { CreateItemDto, CreateRecusalDto, UpdateItemDto } from './dto/item.dto';
@@ -31,10 +32,13 @@ export class ItemsService {
       }
       const year = Number(ctx.localDate.slice(0, 4));
       const seq = await nextSeq(em, collectivityId, ctx.body.id, year, dto.seq);
-      const number = formatItemNumber(ctx.body.numberPattern, { date: ctx.localDate, seq, bodyCode: ctx.body.code ?? undefined });
+      const numberGiven = dto.number !== undefined;
+      const number = numberGiven
+        ? await assertNumberFree(em, ctx.body.id, year, assertPublishedNumber(dto.number!))
+        : formatItemNumber(ctx.body.numberPattern, { date: ctx.localDate, seq, bodyCode: ctx.body.code ?? undefined });
       const repo = em.getRepository(Item);
       const item = await repo.save(repo.create({
-        collectivityId, sessionId, bodyId: ctx.body.id, position, number, year, seq, object: dto.object,
+        collectivityId, sessionId, bodyId: ctx.body.id, position, number, numberGiven, year, seq, object: dto.object,
         rapporteurId: dto.rapporteurId ?? null, presidentId: dto.presidentId ?? null, carriedFromItemId: dto.carriedFromItemId ?? null, actesNature: dto.actesNature ?? 'DE',
         matiereCode: dto.matiereCode ?? null, reasonsMd: dto.reasonsMd ?? '', decisionMd: dto.decisionMd ?? '', status: 'draft',
       }));
@@ -120,12 +124,20 @@ export function assertEditable(ctx: SessionContext): void {
   }
 }
 
-/** The @ctes identifier names the collectivity, the decision date and the nature: {dép}-{SIREN}-{YYYYMMDD}-{n°}-{nature}. */
+/**
+ * The @ctes identifier the platform returned, stored as given: read from both ends (its number may hold hyphens),
+ * it must name the collectivity, the act's local date and its nature.
+ */
 function assertActeId(ctx: SessionContext, acteId: string, nature: ActesNature): void {
   const c = ctx.collectivity;
-  const [dep, siren, date, , kind] = acteIdentifier({ departementCode: c.departementCode, siren: c.siren, date: ctx.localDate, number: 'N', nature }).split('-');
-  const m = /^([0-9AB]{3})-(\d{9})-(\d{8})-([A-Za-z0-9_]{1,15})-([A-Z]{2})$/.exec(acteId);
-  if (!m || m[1] !== dep || m[2] !== siren || m[3] !== date || m[5] !== kind) {
-    throw new DomainError('VALIDATION_FAILED', `acteId must read ${dep}-${siren}-${date}-{number, at most 15 of [A-Za-z0-9_]}-${kind}, got "${acteId}"`, { field: 'acteId' });
+  assertActeIdentifierOf(acteId, { departementCode: c.departementCode, siren: c.siren, date: ctx.localDate, nature });
+}
+
+/** A number given as published is unique per body and year (the constraint item_number_unique says so too). */
+async function assertNumberFree(em: EntityManager, bodyId: string, year: number, number: string): Promise<string> {
+  const taken: { id: string }[] = await em.query(`SELECT id FROM item WHERE body_id = $1 AND year = $2 AND number = $3`, [bodyId, year, number]);
+  if (taken.length > 0) {
+    throw new DomainError('ITEM_NUMBER_TAKEN', `number ${number} is already the number of a deliberation of this body in ${year}`, { field: 'number', number, year, itemId: taken[0].id });
   }
+  return number;
 }

@@ -114,18 +114,97 @@ export const ACTES_NATURES = { DE: 1, AR: 2, AI: 3, CC: 4, BF: 5, AU: 6 } as con
 export type ActesNature = keyof typeof ACTES_NATURES;
 
 export const ACTE_INTERNAL_NUMBER_MAX = 15;
+/** NumeroInterne of the @ctes message (actesv1_1.xsd). */
+export const ACTE_INTERNAL_NUMBER = /^[0-9A-Z_]{2,15}$/;
 
-/** Transmission platforms accept at most 15 characters of [A-Za-z0-9_]; they turn "-" into "_". */
+/**
+ * The @ctes internal number of a deliberation number: upper case, every other character "_"
+ * ("19-09-107" → "19_09_107", "2023/009" → "2023_009", "DEL2023-2" → "DEL2023_2").
+ */
 export function acteInternalNumber(number: string): string {
-  const out = String(number ?? '').replace(/[^A-Za-z0-9_]/g, '_');
-  if (out.length === 0 || out.length > ACTE_INTERNAL_NUMBER_MAX) {
+  const out = String(number ?? '').toUpperCase().replace(/[^A-Z0-9_]/g, '_');
+  if (!ACTE_INTERNAL_NUMBER.test(out)) {
     throw new DomainError(
       'VALIDATION_FAILED',
-      `Act number "${number}" gives "${out}" for @ctes, which must have 1 to ${ACTE_INTERNAL_NUMBER_MAX} characters`,
+      `Act number "${number}" gives "${out}" for @ctes, which must have 2 to ${ACTE_INTERNAL_NUMBER_MAX} characters of [0-9A-Z_]`,
       { field: 'number', value: number, internal: out },
     );
   }
   return out;
+}
+
+/** A deliberation number as councils publish it ("19-09-107", "DEL2023-2", "01-02", "2023/009"). */
+export const PUBLISHED_NUMBER = /^[0-9A-Za-z](?:[0-9A-Za-z_./-]{0,28}[0-9A-Za-z])?$/;
+
+export function assertPublishedNumber(number: string, field = 'number'): string {
+  if (!PUBLISHED_NUMBER.test(number)) {
+    throw new DomainError('VALIDATION_FAILED', `${field} "${number}" must be 1 to 30 letters, digits and - _ . / (starting and ending with a letter or digit)`, { field, value: number });
+  }
+  acteInternalNumber(number);
+  return number;
+}
+
+export interface ActeIdentifierParts {
+  /** Three characters: "062", "974", "02A". */
+  departement: string;
+  siren: string;
+  /** Decision date, YYYY-MM-DD. */
+  date: string;
+  /** The number as the platform wrote it; may hold hyphens ("2023-021"). */
+  number: string;
+  nature: ActesNature;
+}
+
+const IDENTIFIER_LEFT = /^(\d{3}|0?2[AB])-(\d{9})-(\d{4})(\d{2})(\d{2})-/;
+const IDENTIFIER_RIGHT = /-(DE|AR|AI|CC|BF|AU)$/;
+// At most the 15 characters of a NumeroInterne, but as the platform wrote them: hyphens and others kept.
+const IDENTIFIER_NUMBER = /^[0-9A-Za-z_./-]{1,15}$/;
+
+/**
+ * Reads an identifier returned by the transmission platform from both ends: département, SIREN and date
+ * from the left, nature from the right; what lies between is the number, hyphens included
+ * ("065-200070787-20230216-2023-021-DE"). Null when it is not one.
+ */
+export function parseActeIdentifier(identifier: string): ActeIdentifierParts | null {
+  if (typeof identifier !== 'string' || identifier.length > 80) return null;
+  const left = IDENTIFIER_LEFT.exec(identifier);
+  const right = IDENTIFIER_RIGHT.exec(identifier);
+  if (!left || !right || left[0].length + right[0].length > identifier.length) return null;
+  const number = identifier.slice(left[0].length, identifier.length - right[0].length);
+  if (!IDENTIFIER_NUMBER.test(number)) return null;
+  const date = `${left[3]}-${left[4]}-${left[5]}`;
+  try {
+    assertIsoDate(date);
+  } catch {
+    return null;
+  }
+  const departement = left[1].length === 2 ? `0${left[1]}` : left[1];
+  return { departement, siren: left[2], date, number, nature: right[1] as ActesNature };
+}
+
+/**
+ * An identifier the platform returned for this act: it must name the collectivity's département and SIREN,
+ * the act's local date and nature. Stored as given; VALIDATION_FAILED naming `field` otherwise.
+ */
+export function assertActeIdentifierOf(identifier: string, expected: Omit<ActeIdentifierInput, 'number'>, field = 'acteId'): ActeIdentifierParts {
+  const prefix = acteIdentifier({ ...expected, number: 'NN' }).split('-');
+  const parts = parseActeIdentifier(identifier);
+  const wanted = `${prefix[0]}-${prefix[1]}-${prefix[2]}-{number}-${prefix[4]}`;
+  if (!parts) {
+    throw new DomainError('VALIDATION_FAILED', `${field} must read ${wanted}, got "${identifier}"`, { field, expected: wanted });
+  }
+  const mismatch = ([
+    ['département', parts.departement, prefix[0]],
+    ['SIREN', parts.siren, prefix[1]],
+    ['date', parts.date.replace(/-/g, ''), prefix[2]],
+    ['nature', parts.nature, prefix[4]],
+  ] as const).find(([, got, want]) => got !== want);
+  if (mismatch) {
+    throw new DomainError('VALIDATION_FAILED', `${field} "${identifier}" names the ${mismatch[0]} ${mismatch[1]}, this act's is ${mismatch[2]} (${wanted})`, {
+      field, part: mismatch[0], expected: wanted,
+    });
+  }
+  return parts;
 }
 
 export interface ActeIdentifierInput {

@@ -28,6 +28,7 @@ const REFUSALS: Record<DomainErrorCode, Refusal> = {
   ITEM_ALREADY_VOTED: R('Ce point est déjà voté : les présences et les pouvoirs de ce point ne changent plus.'),
   ITEM_TRANSITION_INVALID: R("Ce changement d'état du point n'est pas permis."),
   ITEM_POSITION_INVALID: R("Ce point n'est pas à cette place de l'ordre du jour."),
+  ITEM_NUMBER_TAKEN: R("Ce numéro est déjà celui d'une délibération de cet organe cette année."),
   QUORUM_NOT_MET: R("Le quorum n'est pas atteint : le conseil ne peut délibérer que si la majorité de ses membres en exercice est présente.", 'article L2121-17 du CGCT'),
   PRESIDENT_NOT_PRESENT: R('Le président de séance doit être présent pour mettre le point aux voix.', 'article L2121-14 du CGCT'),
   SECOND_CONVOCATION_INVALID: R("Une seconde convocation suit une première réunion où le quorum n'était pas atteint, à trois jours au moins d'intervalle.", 'article L2121-17 du CGCT'),

@@ -11,6 +11,10 @@ export class CreateItemDto {
   @IsOptional() @IsInt() @Min(1) @Max(1000)
   position?: number;
 
+  @ApiPropertyOptional({ example: 'DEL2023-2', description: 'The number as the council publishes it ("DEL2023-2", "01-02", "2023/009"); defaults to the body\'s pattern. Unique per body and year (409 ITEM_NUMBER_TAKEN).' })
+  @IsOptional() @IsString() @Length(1, 30)
+  number?: string;
+
   @ApiPropertyOptional({ description: 'Sequence number to use (e.g. when taking over a register mid-year); defaults to the next of the body and year' })
   @IsOptional() @IsInt() @Min(1) @Max(999999)
   seq?: number;
