@@ -81,13 +81,14 @@ export class RenderPool {
 
   /**
    * Checks a template or partial before it is saved, with the collectivity's other overrides: the
-   * static check, then (`trial`) a render of every document it changes on the demo act, within twice
-   * the budget of the demo procès-verbal. Returns the documents checked.
+   * static check and a render of its Markdown on the demo act's view model, then (`trial`) the PDF of
+   * every document it changes on the demo act, within the budget of the demo procès-verbal. Returns the
+   * documents checked.
    */
   async check(name: string, source: string, current: TemplateOverrides, trial = true): Promise<DocumentKind[]> {
     const task: RenderTask = { op: 'check', name, source, trial, templateDir: this.options.templateDir, overrides: { ...current, [name]: { source, version: 'draft' } } };
-    const one = budgetFor(sessionSize(demoSessionRecord()), this.limits);
-    const outcome = await this.run(task, { ...one, deadlineMs: one.deadlineMs * 2 });
+    // The demo procès-verbal's budget covers the check and the few renders of the demo act (tens of ms each).
+    const outcome = await this.run(task, budgetFor(sessionSize(demoSessionRecord()), this.limits));
     return outcome.documents ?? [];
   }
 
@@ -146,6 +147,7 @@ export class RenderPool {
     if (!pool) {
       pool = new Piscina<RenderTask, RenderOutcome>({
         ...workerEntry(),
+        workerData: { templateDir: this.options.templateDir },
         minThreads: 0,
         maxThreads: this.threads,
         idleTimeout: this.options.idleTimeoutMs ?? 60_000,
