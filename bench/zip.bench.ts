@@ -1,9 +1,11 @@
-// Time to stream the ZIP of a 100-item session's extracts over HTTP, database included.
+// Time to stream the ZIP of a 100-item session's extracts over HTTP, database included: every extract
+// rendered afresh by the render pool's worker threads (one per core), the client on the same machine.
 import 'reflect-metadata';
 import { INestApplication } from '@nestjs/common';
 import { randomBytes } from 'node:crypto';
 import { rmSync } from 'node:fs';
 import { join } from 'node:path';
+import { availableParallelism, loadavg } from 'node:os';
 import { performance } from 'node:perf_hooks';
 import { Client } from 'pg';
 import { createApp } from '../src/app.factory';
@@ -14,6 +16,7 @@ import { seedDemo } from '../src/database/seed/demo-seed';
 import { ItemsService } from '../src/deliberations/items.service';
 import { AttendanceService } from '../src/attendance/attendance.service';
 import { RegisterService } from '../src/register/register.service';
+import { RenderPool } from '../src/rendering/render-pool';
 import { SessionsService } from '../src/sessions/sessions.service';
 import { VotesService } from '../src/votes/votes.service';
 import { CCPL_MEMBERS } from '../src/database/seed/ccpl-demo.data';
@@ -61,6 +64,8 @@ export async function benchZip(): Promise<Record<string, number | string>> {
     const address = app.getHttpServer().address() as { port: number };
     const zipUrl = `http://127.0.0.1:${address.port}/api/collectivities/${ids.collectivityId}/sessions/${sid}/extracts.zip`;
     const runs: number[] = [];
+    const threads = app.get(RenderPool).concurrency;
+    const load = loadavg()[0];
     let bytes = 0;
     for (let i = 0; i < 3; i++) {
       const t0 = performance.now();
@@ -73,6 +78,8 @@ export async function benchZip(): Promise<Record<string, number | string>> {
     await app.close();
     runs.sort((a, b) => a - b);
     return {
+      'render threads': threads,
+      'cores / load average (1 min) before': `${availableParallelism()} / ${load.toFixed(1)}`,
       'items in the session': ITEMS,
       'ZIP bytes': bytes,
       'first ZIP (cold) s': runs.length ? +(Math.max(...runs) / 1000).toFixed(2) : 0,

@@ -96,18 +96,25 @@ export class ExtractsService {
     // The first extract before answering: a template at fault is a clean 4xx, not a ZIP cut short.
     const first = await render(voted[0]);
     const buffered = () => (zip.outputStream as Readable).readableLength + out.readableLength + out.writableLength;
-    void inOrder(voted, this.pool.concurrency, (record) => (record === voted[0] ? Promise.resolve(first) : render(record)), async (record, doc) => {
+    const rendered: { itemId: string; doc: Rendered }[] = [];
+    const flush = () => this.logAll(collectivityId, 'extract', sessionId, rendered.splice(0), opts);
+    // Two documents per thread in flight: the threads stay busy while a batch of the log is written.
+    void inOrder(voted, this.pool.concurrency * 2, (record) => (record === voted[0] ? Promise.resolve(first) : render(record)), async (record, doc) => {
       if (stop.signal.aborted) throw new RenderAborted();
       zip.addBuffer(doc.pdf, `extrait-${record.item.number}.pdf`, { mtime, compress: false, forceDosTimestamp: true } as Partial<Options>);
-      await this.log(collectivityId, 'extract', sessionId, record.item.id, doc, opts);
+      rendered.push({ itemId: record.item.id, doc });
+      if (rendered.length >= 10) await flush();
       await roomFor(buffered, ZIP_BUFFER_BYTES, stop.signal);
     }).then(
-      () => zip.end(),
-      (e) => {
-        stop.abort();
-        out.destroy(e instanceof RenderAborted ? undefined : e instanceof Error ? e : new Error(String(e)));
+      async () => {
+        await flush();
+        zip.end();
       },
-    );
+    ).catch(async (e) => {
+      stop.abort();
+      await flush().catch(() => undefined); // what was rendered is logged, even for a client gone
+      out.destroy(e instanceof RenderAborted ? undefined : e instanceof Error ? e : new Error(String(e)));
+    });
     return new StreamableFile(out, { type: 'application/zip', disposition: `attachment; filename="extraits-${voted[0].session.localDate}.zip"` });
   }
 
@@ -123,16 +130,27 @@ export class ExtractsService {
     }, { isolation: 'REPEATABLE READ' });
   }
 
-  private async log(collectivityId: string, kind: RenderedDocument['kind'], sessionId: string | null, itemId: string | null, doc: Rendered, opts: PdfOptions) {
-    const templateVersions = Object.fromEntries(doc.templateVersion.split(';').map((v) => {
-      const at = v.lastIndexOf('@');
-      return [v.slice(0, at), v.slice(at + 1)];
-    }));
-    await this.uow.run(collectivityId, (em) => em.getRepository(RenderedDocument).insert({
-      collectivityId, kind, sessionId, itemId, templateVersions, pdfa: !!opts.pdfa,
-      sha256: createHash('sha256').update(doc.pdf).digest('hex'), bytes: doc.pdf.length,
-    }), { useCase: 'document.render' });
+  private log(collectivityId: string, kind: RenderedDocument['kind'], sessionId: string | null, itemId: string | null, doc: Rendered, opts: PdfOptions) {
+    return this.logAll(collectivityId, kind, sessionId, [{ itemId, doc }], opts);
   }
+
+  /** One INSERT for several documents: the ZIP logs its extracts ten at a time. */
+  private async logAll(collectivityId: string, kind: RenderedDocument['kind'], sessionId: string | null, docs: { itemId: string | null; doc: Rendered }[], opts: PdfOptions) {
+    if (docs.length === 0) return;
+    const rows = docs.map(({ itemId, doc }) => ({
+      collectivityId, kind, sessionId, itemId, templateVersions: templateVersionsOf(doc), pdfa: !!opts.pdfa,
+      sha256: createHash('sha256').update(doc.pdf).digest('hex'), bytes: doc.pdf.length,
+    }));
+    await this.uow.run(collectivityId, (em) => em.getRepository(RenderedDocument).insert(rows), { useCase: 'document.render' });
+  }
+}
+
+/** "default@abc;partials/header@3" → { default: "abc", "partials/header": "3" } */
+function templateVersionsOf(doc: Rendered): Record<string, string> {
+  return Object.fromEntries(doc.templateVersion.split(';').map((v) => {
+    const at = v.lastIndexOf('@');
+    return [v.slice(0, at), v.slice(at + 1)];
+  }));
 }
 
 function pdfFile(pdf: Buffer, filename: string): StreamableFile {
