@@ -2,13 +2,24 @@ import { INestApplication } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import { NestExpressApplication } from '@nestjs/platform-express';
 import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
+import type { Server } from 'node:http';
+import { Logger } from 'nestjs-pino';
 import { AppModule, AppOptions } from './app.module';
 import { DomainErrorFilter } from './common/domain-error.filter';
 import { validationPipe } from './common/validation';
+import { DEFAULT_TIMEOUTS } from './config/app-config';
 
 /** Builds the HTTP app the same way for `npm start` and for the e2e tests. */
 export async function createApp(options: AppOptions, logger: false | undefined = undefined): Promise<INestApplication> {
-  const app = await NestFactory.create<NestExpressApplication>(AppModule.forRoot(options), { bodyParser: false, ...(logger === false ? { logger: false } : {}) });
+  const quiet = logger === false;
+  const app = await NestFactory.create<NestExpressApplication>(AppModule.forRoot({ ...options, logLevel: quiet ? 'silent' : options.logLevel }), {
+    bodyParser: false,
+    ...(quiet ? { logger: false } : { bufferLogs: true }),
+  });
+  if (!quiet) app.useLogger(app.get(Logger));
+  const t = options.timeouts ?? DEFAULT_TIMEOUTS;
+  const server = app.getHttpServer() as Server;
+  Object.assign(server, { headersTimeout: t.headersMs, requestTimeout: t.requestMs, keepAliveTimeout: t.keepAliveMs });
   // 1 MB of JSON is far above any legitimate request (a 240-member roll call is ~40 kB); more is refused with 413.
   app.useBodyParser('json', { limit: '1mb' });
   // The console's forms; an RNE import's confirmation carries the lines kept from the file.

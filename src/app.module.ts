@@ -1,13 +1,18 @@
 import { DynamicModule, Module } from '@nestjs/common';
+import { APP_INTERCEPTOR } from '@nestjs/core';
+import { LoggerModule } from 'nestjs-pino';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { AttendanceModule } from './attendance/attendance.module';
 import { CollectivitiesModule } from './collectivities/collectivities.module';
+import { AccountLogInterceptor, loggingParams, LogLevel } from './common/logging';
+import { DEFAULT_TIMEOUTS, Timeouts } from './config/app-config';
 import { dataSourceOptions } from './database/data-source';
 import { UnitOfWorkModule } from './database/unit-of-work';
 import { DeliberationsModule } from './deliberations/deliberations.module';
 import { ExtractsModule } from './extracts/extracts.module';
 import { ImportsModule } from './imports/imports.module';
 import { LiveModule } from './live/live.module';
+import { HealthModule } from './health/health.module';
 import { MembersModule } from './members/members.module';
 import { MinutesModule } from './minutes/minutes.module';
 import { ProxiesModule } from './proxies/proxies.module';
@@ -19,6 +24,8 @@ import { WebModule } from './web/web.module';
 export interface AppOptions {
   databaseUrl: string;
   logSql?: boolean;
+  logLevel?: LogLevel;
+  timeouts?: Timeouts;
 }
 
 @Module({})
@@ -27,9 +34,11 @@ export class AppModule {
     return {
       module: AppModule,
       imports: [
-        TypeOrmModule.forRoot(dataSourceOptions(options.databaseUrl, options.logSql ?? false)),
-        UnitOfWorkModule, RegisterModule, CollectivitiesModule, MembersModule, SessionsModule, DeliberationsModule, AttendanceModule, ProxiesModule, VotesModule, MinutesModule, ExtractsModule, ImportsModule, LiveModule, WebModule,
+        TypeOrmModule.forRoot(dataSourceOptions(options.databaseUrl, options.logSql ?? false, options.timeouts ?? DEFAULT_TIMEOUTS)),
+        LoggerModule.forRoot(loggingParams(options.logLevel)),
+        UnitOfWorkModule, HealthModule, RegisterModule, CollectivitiesModule, MembersModule, SessionsModule, DeliberationsModule, AttendanceModule, ProxiesModule, VotesModule, MinutesModule, ExtractsModule, ImportsModule, LiveModule, WebModule,
       ],
+      providers: [{ provide: APP_INTERCEPTOR, useClass: AccountLogInterceptor }],
     };
   }
 }

@@ -1,7 +1,8 @@
-import { ArgumentsHost, Catch, ExceptionFilter, HttpException, Logger } from '@nestjs/common';
+import { ArgumentsHost, Catch, ExceptionFilter, HttpException } from '@nestjs/common';
 import type { Response } from 'express';
 import { QueryFailedError } from 'typeorm';
 import { DomainError, DomainErrorCode } from '../domain/errors';
+import { logOncePerCause, rootLogger } from './logging';
 
 export interface ErrorBody {
   statusCode: number;
@@ -72,6 +73,8 @@ export function statusFor(code: DomainErrorCode): number {
     // A template whose document runs past its deadline or memory (worker stopped): the request is understood, the template is at fault.
     case 'TEMPLATE_TOO_EXPENSIVE':
       return 422;
+    case 'DATABASE_UNAVAILABLE':
+      return 503;
   }
 }
 
@@ -81,6 +84,18 @@ const CONSTRAINT_CODES: Record<string, DomainErrorCode> = {
   ballot_member_unique: 'VOTE_BALLOT_DUPLICATE',
   item_number_unique: 'ITEM_NUMBER_TAKEN',
 };
+
+/**
+ * The database is down, restarting, refusing connections or past a timeout: a 503 to retry, not a 500.
+ * (08: connection exception, 57P01-03: shutdown or starting up, 57014: statement timeout, 53300: too many connections.)
+ */
+export function isDatabaseUnavailable(e: unknown): boolean {
+  const err = (e instanceof QueryFailedError ? e.driverError : e) as { code?: string; message?: string } | null;
+  if (!err || typeof err !== 'object') return false;
+  const code = String(err.code ?? '');
+  if (/^08|^57P0[123]$|^57014$|^53300$|^55P03$|^ECONNREFUSED$|^ECONNRESET$|^EPIPE$|^ETIMEDOUT$/.test(code)) return true;
+  return /Connection terminated|connection error and is not queryable|timeout exceeded when trying to connect|Query read timeout/i.test(err.message ?? '');
+}
 
 /** Turns a PostgreSQL error into a domain error: the database enforces invariants too. */
 export function fromDatabaseError(e: QueryFailedError): DomainError | null {
@@ -117,17 +132,16 @@ export function fromDatabaseError(e: QueryFailedError): DomainError | null {
 
 @Catch()
 export class DomainErrorFilter implements ExceptionFilter {
-  private readonly logger = new Logger('Errors');
-
   catch(exception: unknown, host: ArgumentsHost): void {
     const res = host.switchToHttp().getResponse<Response>();
     const body = this.toBody(exception);
-    if (body.statusCode >= 500) this.logger.error(exception instanceof Error ? exception.stack : String(exception));
+    if (body.statusCode >= 500) logOncePerCause(rootLogger(), exception, { context: 'Errors', status: body.statusCode });
     res.status(body.statusCode).json(body);
   }
 
   toBody(exception: unknown): ErrorBody {
     let e = exception;
+    if (isDatabaseUnavailable(e)) e = new DomainError('DATABASE_UNAVAILABLE', 'The database is unavailable or did not answer in time; retry shortly');
     if (e instanceof QueryFailedError) e = fromDatabaseError(e) ?? e;
     if (e instanceof DomainError) {
       return { statusCode: statusFor(e.code), code: e.code, message: e.message, details: e.details };

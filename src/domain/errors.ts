@@ -62,6 +62,8 @@ export const DOMAIN_ERROR_CODES = [
   // numbering and rule profiles
   'NUMBER_PATTERN_INVALID',
   'CUSTOM_RULES_INVALID',
+  // operations: the database is down, restarting or overloaded (retry later)
+  'DATABASE_UNAVAILABLE',
 ] as const;
 
 export type DomainErrorCode = (typeof DOMAIN_ERROR_CODES)[number];

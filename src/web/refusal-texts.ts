@@ -64,6 +64,7 @@ const REFUSALS: Record<DomainErrorCode, Refusal> = {
   MEMBER_NOT_IN_OFFICE: R("Ce membre n'est pas en exercice à la date de la séance."),
   NUMBER_PATTERN_INVALID: R('Le modèle de numérotation est invalide.'),
   CUSTOM_RULES_INVALID: R('Les règles personnalisées sont invalides.'),
+  DATABASE_UNAVAILABLE: R("La base de données ne répond pas pour l'instant (redémarrage ou surcharge) : rien n'a été enregistré, réessayez dans quelques secondes."),
 };
 
 export function refusalOf(code: DomainErrorCode): Refusal {
