@@ -3,13 +3,15 @@ import 'reflect-metadata';
 import { INestApplicationContext } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import { writeFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { Client } from 'pg';
 import { runInContext, systemActor } from './auth/actor';
 import { AppModule } from './app.module';
 import { loadConfig } from './config/app-config';
+import { backup } from './database/backup';
 import { EmbeddedDatabase, startEmbeddedPostgres } from './database/embedded-postgres';
+import { restore } from './database/restore';
 import { UnitOfWork } from './database/unit-of-work';
 import { runMigrations } from './database/migrate';
 import { isDomainError } from './domain/errors';
@@ -19,31 +21,39 @@ import { RegisterService } from './register/register.service';
 const USAGE = `Usage:
   npm run cli -- extract <number> [--collectivity <siren>] [--body <body-id>] --out <file.pdf> [--pdfa]
   npm run cli -- minutes <YYYY-MM-DD|session-id> [--collectivity <siren>] --out <file.pdf> [--pdfa]
-  npm run cli -- list <YYYY-MM-DD|session-id> [--collectivity <siren>] --out <file.pdf>`;
+  npm run cli -- list <YYYY-MM-DD|session-id> [--collectivity <siren>] --out <file.pdf>
+  npm run cli -- backup <file.zip>             (online: one consistent snapshot while the app serves)
+  npm run cli -- restore <file.zip> [--replace] (into an empty database; --replace empties it first)`;
 
 async function database(): Promise<{ url: string; embedded: EmbeddedDatabase | null }> {
   const config = loadConfig();
   if (config.DATABASE_URL) return { url: config.DATABASE_URL, embedded: null };
   // Reuse the embedded server of a running `npm start`, else start it for the duration of the command.
   const url = `postgres://registre:registre@127.0.0.1:${config.EMBEDDED_PG_PORT}/registre`;
+  const dir = join(config.DATA_DIR, 'postgres');
   const probe = new Client({ connectionString: url });
+  let served: string;
   try {
     await probe.connect();
+    served = (await probe.query('SHOW data_directory')).rows[0].data_directory;
     await probe.end();
-    return { url, embedded: null };
   } catch {
-    const embedded = await startEmbeddedPostgres(join(config.DATA_DIR, 'postgres'), config.EMBEDDED_PG_PORT);
+    const embedded = await startEmbeddedPostgres(dir, config.EMBEDDED_PG_PORT);
     return { url: embedded.url, embedded };
   }
+  // Never work on another folder's server (a restore into a fresh DATA_DIR while the demo runs on the same port).
+  if (resolve(served) !== resolve(dir)) throw new Error(`Port ${config.EMBEDDED_PG_PORT} serves the PostgreSQL of ${served}, not of ${dir}: set EMBEDDED_PG_PORT to a free port`);
+  return { url, embedded: null };
 }
 
 /** Runs one command; returns the exit code. Exported for the tests, which run it in-process. */
 export async function runCli(argv: string[], log: (line: string) => void = console.log): Promise<number> {
   const { values, positionals } = parseArgs({
     args: argv, allowPositionals: true,
-    options: { collectivity: { type: 'string' }, body: { type: 'string' }, out: { type: 'string' }, pdfa: { type: 'boolean', default: false }, help: { type: 'boolean' } },
+    options: { collectivity: { type: 'string' }, body: { type: 'string' }, out: { type: 'string' }, pdfa: { type: 'boolean', default: false }, replace: { type: 'boolean', default: false }, help: { type: 'boolean' } },
   });
   const [command, target] = positionals;
+  if ((command === 'backup' || command === 'restore') && target && !values.help) return backupCommand(command, target, values.replace ?? false, log);
   if (values.help || !command || !target || !values.out || !['extract', 'minutes', 'list'].includes(command)) {
     log(USAGE);
     return 2;
@@ -60,6 +70,21 @@ export async function runCli(argv: string[], log: (line: string) => void = conso
     return 0;
   } finally {
     await app.close();
+    if (embedded) await embedded.stop();
+  }
+}
+
+async function backupCommand(command: 'backup' | 'restore', file: string, replace: boolean, log: (line: string) => void): Promise<number> {
+  const { url, embedded } = await database();
+  try {
+    if (command === 'backup') {
+      const { manifest } = await backup(url, file);
+      log(`${file}: ${manifest.tables.length} tables, ${manifest.tables.reduce((n, t) => n + t.rows, 0)} rows, schema ${manifest.schemaVersion}`);
+    } else {
+      await restore(url, file, { replace, log });
+    }
+    return 0;
+  } finally {
     if (embedded) await embedded.stop();
   }
 }
