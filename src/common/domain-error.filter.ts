@@ -92,6 +92,8 @@ const CONSTRAINT_CODES: Record<string, DomainErrorCode> = {
 export function isDatabaseUnavailable(e: unknown): boolean {
   const err = (e instanceof QueryFailedError ? e.driverError : e) as { code?: string; message?: string } | null;
   if (!err || typeof err !== 'object') return false;
+  // TypeORM releases a transaction's runner when its connection breaks; the use case's next query then meets this.
+  if (/^QueryRunner(Provider)?AlreadyReleasedError$/.test((err as Error).name)) return true;
   const code = String(err.code ?? '');
   if (/^08|^57P0[123]$|^57014$|^53300$|^55P03$|^ECONNREFUSED$|^ECONNRESET$|^EPIPE$|^ETIMEDOUT$/.test(code)) return true;
   return /Connection terminated|connection error and is not queryable|timeout exceeded when trying to connect|Query read timeout/i.test(err.message ?? '');

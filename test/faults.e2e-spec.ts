@@ -1,0 +1,149 @@
+// Faults as an operator meets them: kill -9 of PostgreSQL under load, kill -9 of the app, SIGTERM to npm and to node.
+// Like start.e2e-spec, each runs the real built app (dist/src/main.js) on a fresh data folder.
+import { ChildProcess, execFileSync, spawn } from 'node:child_process';
+import { existsSync, readFileSync, rmSync } from 'node:fs';
+import { join } from 'node:path';
+import { projectRoot } from '../src/config/project-root';
+import { isAlive, postmasterPid } from '../src/database/postgres-process';
+import { freePort } from './setup/free-port';
+
+const root = projectRoot();
+const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
+
+interface Started { child: ChildProcess; output: () => string; exited: Promise<number | null> }
+
+/** `node dist/src/main.js`, or `npm start` without its build step (`--ignore-scripts` skips prestart only). */
+async function start(env: NodeJS.ProcessEnv, viaNpm = false): Promise<Started> {
+  const child = viaNpm
+    ? spawn('npm', ['start', '--ignore-scripts', '--silent'], { env, cwd: root, stdio: ['ignore', 'pipe', 'pipe'] })
+    : spawn(process.execPath, [join(root, 'dist', 'src', 'main.js')], { env, cwd: root, stdio: ['ignore', 'pipe', 'pipe'] });
+  let out = '';
+  child.stdout!.on('data', (c) => (out += c));
+  child.stderr!.on('data', (c) => (out += c));
+  const exited = new Promise<number | null>((resolve) => child.on('exit', (code) => resolve(code)));
+  const deadline = Date.now() + 90_000;
+  while (!/Registre listening/.test(out)) {
+    if (child.exitCode !== null || Date.now() > deadline) throw new Error(`the app did not come up:\n${out}`);
+    await sleep(200);
+  }
+  return { child, output: () => out, exited };
+}
+
+/** The pid of node itself: under npm, the child of npm (npm start execs node in place of its shell). */
+function nodePid(app: Started): number {
+  const line = app.output().split('\n').find((l) => l.includes('Registre listening'))!;
+  return JSON.parse(line).pid;
+}
+
+async function gone(pid: number, ms: number): Promise<boolean> {
+  const deadline = Date.now() + ms;
+  while (isAlive(pid)) {
+    if (Date.now() > deadline) return false;
+    await sleep(100);
+  }
+  return true;
+}
+
+describe('faults: the app and its embedded PostgreSQL', () => {
+  const dataDir = join(root, 'data', 'test-runs', `faults-${process.pid}`);
+  const pgDir = join(dataDir, 'postgres');
+  let env: NodeJS.ProcessEnv;
+  let base: string;
+
+  beforeAll(async () => {
+    execFileSync(process.execPath, [require.resolve('typescript/bin/tsc'), '-p', 'tsconfig.build.json'], { cwd: root, stdio: 'inherit' });
+    const port = await freePort();
+    env = { ...process.env, PORT: String(port), EMBEDDED_PG_PORT: String(await freePort()), DATA_DIR: dataDir, SEED_DEMO: 'false' };
+    delete env.DATABASE_URL;
+    base = `http://127.0.0.1:${port}`;
+  }, 180_000);
+  afterAll(async () => {
+    const pg = postmasterPid(pgDir);
+    if (pg && isAlive(pg.pid)) process.kill(pg.pid, 'SIGQUIT');
+    rmSync(dataDir, { recursive: true, force: true });
+  }, 30_000);
+
+  it('kill -9 of PostgreSQL under load: a few 503s while it restarts, never a 500, then 200 again; /health says so', async () => {
+    const app = await start(env);
+    try {
+      expect((await fetch(`${base}/health`)).status).toBe(200);
+      const codes: number[] = [];
+      let running = true;
+      const clients = Array.from({ length: 8 }, async () => {
+        while (running) codes.push((await fetch(`${base}/api/collectivities`).catch(() => ({ status: 0 }))).status);
+      });
+      await sleep(500);
+      process.kill(postmasterPid(pgDir)!.pid, 'SIGKILL');
+      let health = 0;
+      for (const deadline = Date.now() + 30_000; Date.now() < deadline; await sleep(200)) {
+        health = (await fetch(`${base}/health`)).status;
+        if (health === 200 && codes.filter((c) => c === 503).length) break;
+      }
+      await sleep(500);
+      running = false;
+      await Promise.all(clients);
+      expect(health).toBe(200);
+      expect(codes.filter((c) => c === 500)).toEqual([]);
+      expect(codes.filter((c) => c !== 200 && c !== 503)).toEqual([]);
+      expect(codes.at(-1)).toBe(200);
+      // Errors are JSON lines, one per cause, not a stack trace per request.
+      const errors = app.output().split('\n').filter((l) => l.includes('"context":"Errors"'));
+      expect(errors.length).toBeLessThan(10);
+      expect(errors.length).toBeLessThan(codes.filter((c) => c === 503).length + 1);
+      for (const l of errors) expect(JSON.parse(l)).toMatchObject({ level: 50, cause: expect.any(String) });
+      const request = app.output().split('\n').find((l) => l.includes('"msg":"request"') && l.includes('/api/collectivities'))!;
+      expect(JSON.parse(request)).toMatchObject({ req: { id: expect.any(String), method: 'GET' }, res: { status: expect.any(Number) }, responseTime: expect.any(Number), account: expect.any(String), route: '/api/collectivities' });
+    } finally {
+      app.child.kill('SIGTERM');
+    }
+    expect(await app.exited).toBe(0);
+  }, 180_000);
+
+  it('kill -9 of the app: its watchdog stops PostgreSQL, and npm start comes up again', async () => {
+    const app = await start(env);
+    const pg = postmasterPid(pgDir)!.pid;
+    app.child.kill('SIGKILL');
+    await app.exited;
+    expect(await gone(pg, 10_000)).toBe(true);
+    const again = await start(env);
+    again.child.kill('SIGTERM');
+    expect(await again.exited).toBe(0);
+  }, 180_000);
+
+  it('kill -9 of the app and of its watchdog: the next start stops the PostgreSQL left running and comes up', async () => {
+    const app = await start(env);
+    const pg = postmasterPid(pgDir)!.pid;
+    // The watchdog is the shell waiting on node's pid: kill it first, as a kill of everything at once would.
+    const watchdogs = execFileSync('pgrep', ['-f', `registre-pg-watchdog ${nodePid(app)} `]).toString().trim().split('\n').map(Number);
+    for (const w of watchdogs) process.kill(w, 'SIGKILL');
+    app.child.kill('SIGKILL');
+    await app.exited;
+    await sleep(1500);
+    expect(isAlive(pg)).toBe(true);
+    const again = await start(env);
+    try {
+      expect(again.output()).toMatch(/left running .* stopping it/);
+      expect(isAlive(pg)).toBe(false);
+      expect((await fetch(`${base}/health`)).status).toBe(200);
+    } finally {
+      again.child.kill('SIGTERM');
+    }
+    expect(await again.exited).toBe(0);
+  }, 180_000);
+
+  it.each([
+    ['npm', true],
+    ['node', false],
+  ])('SIGTERM to %s stops node and PostgreSQL within 10 s', async (_name, viaNpm) => {
+    const app = await start(env, viaNpm);
+    const node = nodePid(app);
+    const pg = postmasterPid(pgDir)!.pid;
+    const t0 = Date.now();
+    app.child.kill('SIGTERM');
+    expect(await gone(node, 10_000)).toBe(true);
+    expect(await gone(pg, 10_000 - (Date.now() - t0))).toBe(true);
+    await app.exited;
+    expect(Date.now() - t0).toBeLessThan(10_000);
+    expect(existsSync(join(pgDir, 'postmaster.pid')) ? readFileSync(join(pgDir, 'postmaster.pid'), 'utf8') : 'none').toBe('none');
+  }, 180_000);
+});
