@@ -36,6 +36,7 @@ export function statusFor(code: DomainErrorCode): number {
     case 'ITEM_NOT_VOTED':
     case 'VOTE_ALREADY_RECORDED':
     case 'PROXY_ALREADY_REVOKED':
+    case 'PROJECTOR_LINK_REVOKED':
     case 'MINUTES_SEALED':
     case 'MINUTES_NOT_ADOPTED':
       return 409;

@@ -10,9 +10,10 @@ import { Session, SessionSecretary, SessionTransition } from '../sessions/sessio
 import { RenderedDocument, TemplateOverride } from '../extracts/template-override.entity';
 import { Ballot, ElectionCandidate, ElectionRound, Vote } from '../votes/vote.entity';
 import { VoteRequest } from '../votes/vote-request.entity';
+import { ProjectorLink } from '../live/projector-link.entity';
 
 export const ENTITIES = [
   Collectivity, Body, Member, Membership, Session, SessionSecretary, SessionTransition, Item, NumberSequence,
   ItemRecusal, Attendance, AttendanceChangeRow, Proxy, ProxySession, Vote, Ballot, ElectionCandidate, ElectionRound,
-  TemplateOverride, RenderedDocument, Minutes, MinutesDebate, VoteRequest,
+  TemplateOverride, RenderedDocument, Minutes, MinutesDebate, VoteRequest, ProjectorLink,
 ];

@@ -37,6 +37,12 @@ export class ConsoleLiveController {
   @Post(`${LIVE}/vote/apercu`)
   votePreview(@UuidParam('cid') cid: string, @UuidParam('sid') sid: string, @Form_() form: Form, @Res() res: Response) { return this.live.votePreview(cid, sid, form).then(reply(res)); }
 
+  @Post(`${LIVE}/ecran`)
+  projectorLink(@UuidParam('cid') cid: string, @UuidParam('sid') sid: string, @Res() res: Response) { return this.live.projectorLink(cid, sid).then(reply(res)); }
+
+  @Post(`${LIVE}/ecran/:lid/revocation`)
+  revokeProjectorLink(@UuidParam('cid') cid: string, @UuidParam('sid') sid: string, @UuidParam('lid') lid: string, @Res() res: Response) { return this.live.revokeProjectorLink(cid, sid, lid).then(reply(res)); }
+
   @Post(`${LIVE}/vote`)
   vote(@UuidParam('cid') cid: string, @UuidParam('sid') sid: string, @Form_() form: Form, @Res() res: Response) { return this.live.vote(cid, sid, form).then(reply(res)); }
 }

@@ -5,7 +5,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { projectRoot } from '../config/project-root';
 
-export const CONSOLE_VIEWS = ['home', 'session', 'deliberation', 'error', 'live', 'setup', 'import', 'new-session'] as const;
+export const CONSOLE_VIEWS = ['home', 'session', 'deliberation', 'error', 'live', 'setup', 'import', 'new-session', 'projector'] as const;
 export type ConsoleView = (typeof CONSOLE_VIEWS)[number];
 const PARTIALS = ['layout', 'refusal'] as const;
 

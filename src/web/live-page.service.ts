@@ -11,11 +11,13 @@ import { MembersService } from '../members/members.service';
 import { CreateProxyDto } from '../proxies/dto/proxy.dto';
 import { ProxiesService } from '../proxies/proxies.service';
 import { RegisterService } from '../register/register.service';
+import { ProjectorService } from '../live/projector.service';
 import { SessionsService } from '../sessions/sessions.service';
 import { TransitionDto } from '../sessions/dto/session.dto';
 import { RecordVoteDto } from '../votes/dto/vote.dto';
 import { VotesService } from '../votes/votes.service';
 import { AttendanceChangeDto } from '../attendance/dto/attendance.dto';
+import { localParts } from '../register/session-context';
 import { civilName, paths, quorumVm, resultVm, sessionDateLabel, sessionStatusBadge } from './console-format';
 import { Form, gesture, int, PageResult, text, validForm } from './console-forms';
 import { ConsoleViews } from './console-views';
@@ -42,10 +44,11 @@ export class LivePageService {
     private readonly items: ItemsService,
     private readonly votes: VotesService,
     private readonly register: RegisterService,
+    private readonly projector: ProjectorService,
     private readonly views: ConsoleViews,
   ) {}
 
-  page(cid: string, sid: string, extra: { refusal?: Shown; preview?: object } = {}): Promise<string> {
+  page(cid: string, sid: string, extra: { refusal?: Shown; preview?: object; newLink?: string } = {}): Promise<string> {
     return this.render(cid, sid, extra);
   }
 
@@ -93,6 +96,16 @@ export class LivePageService {
     }
   }
 
+  /** A new public screen link: its address is shown once, on the page answered here (only its hash is kept). */
+  async projectorLink(cid: string, sid: string): Promise<PageResult> {
+    const link = await this.projector.create(cid, sid);
+    return { status: 201, html: await this.render(cid, sid, { newLink: link.path }) };
+  }
+
+  revokeProjectorLink(cid: string, sid: string, lid: string): Promise<PageResult> {
+    return this.act(cid, sid, '#ecran', () => this.projector.revoke(cid, lid));
+  }
+
   vote(cid: string, sid: string, form: Form): Promise<PageResult> {
     return this.act(cid, sid, '#vote', async () => this.votes.record(cid, text(form, 'itemId') ?? '', await validForm(RecordVoteDto, voteInput(form))));
   }
@@ -111,7 +124,7 @@ export class LivePageService {
     return { session, members };
   }
 
-  private async render(cid: string, sid: string, extra: { refusal?: Shown; preview?: object }): Promise<string> {
+  private async render(cid: string, sid: string, extra: { refusal?: Shown; preview?: object; newLink?: string }): Promise<string> {
     const collectivity = await this.collectivities.get(cid);
     const { session, members } = await this.seated(cid, sid);
     const summary = await this.attendance.summary(cid, sid);
@@ -142,6 +155,8 @@ export class LivePageService {
       proxies: state.represented.map((r) => ({ giver: civilName(r.giver), holder: civilName(r.holder) })),
       members: members.map((m) => ({ id: m.id, name: civilName(m) })),
       refusal: extra.refusal ?? null,
+      newLink: extra.newLink ?? null,
+      links: (await this.projector.list(cid, sid)).items.filter((l) => !l.revokedAt).map((l, i) => ({ id: l.id, label: `Lien n°${i + 1}, créé le ${localParts(l.createdAt).date} à ${localParts(l.createdAt).time.slice(0, 5)}` })),
       preview: extra.preview ?? null,
       lastResult: lastVoted(session.items),
     };

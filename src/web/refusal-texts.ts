@@ -43,6 +43,7 @@ const REFUSALS: Record<DomainErrorCode, Refusal> = {
   PROXY_TOO_MANY_SESSIONS: R('Un pouvoir vaut au plus pour trois séances consécutives, sauf maladie dûment constatée.', 'article L2121-20 du CGCT'),
   PROXY_SESSIONS_NOT_CONSECUTIVE: R('Un pouvoir pour plusieurs séances ne vaut que pour des séances consécutives.', 'article L2121-20 du CGCT'),
   PROXY_ALREADY_REVOKED: R('Ce pouvoir est déjà révoqué.'),
+  PROJECTOR_LINK_REVOKED: R("Ce lien d'écran public est déjà révoqué."),
   VOTE_COUNTS_MISMATCH: R('Les voix pour, contre et les abstentions doivent faire le nombre de votants.', 'article L2121-20 du CGCT'),
   VOTE_BALLOT_NOT_ENTITLED: R("Ce bulletin n'est pas celui d'un votant de ce point (présent, ou porteur du pouvoir).", 'article L2121-20 du CGCT'),
   VOTE_BALLOT_DUPLICATE: R('Un membre ne vote qu’une fois pour lui-même et une fois pour son mandant.', 'article L2121-20 du CGCT'),

@@ -241,3 +241,23 @@ it('a vote without quorum is refused with the rule and its article, and changes 
   await checkPage(page, 'seance-sans-quorum');
   expect(await fingerprint(a, cid)).toEqual(before);
 });
+
+it('the secretary makes a public screen link, the projector shows the last result, and the link is revoked', async () => {
+  await page.goto(liveUrl);
+  await page.getByRole('button', { name: "Créer un lien d'écran public" }).click();
+  const path = await page.locator('#lien-ecran').getAttribute('href');
+  expect(path).toMatch(/^\/ecran\/[A-Za-z0-9_-]{43}$/);
+  const screen = await browser.newPage({ viewport: { width: 1280, height: 900 }, locale: 'fr-FR' });
+  try {
+    await screen.goto(`${urlB}${path}`);
+    await expect(screen.getByRole('heading', { level: 2, name: /Dernier vote : délibération n°19-09-108/ }).isVisible()).resolves.toBe(true);
+    await expect(screen.locator('.projector__result').innerText()).resolves.toContain("Adoptée à l'unanimité");
+    await checkPage(screen, 'ecran-public');
+    await page.goto(liveUrl);
+    await page.getByRole('button', { name: /^Révoquer le Lien n°1/ }).click();
+    const gone = await screen.goto(`${urlB}${path}`);
+    expect(gone?.status()).toBe(404);
+  } finally {
+    await screen.close();
+  }
+});

@@ -1,0 +1,19 @@
+import { Controller, Get, Header, MessageEvent, Param, Sse, UseFilters } from '@nestjs/common';
+import { ApiExcludeController } from '@nestjs/swagger';
+import { Observable } from 'rxjs';
+import { ConsoleErrorFilter } from './console-error.filter';
+import { ProjectorPageService } from './projector-page.service';
+
+/** The public screen of a session, opened by its link alone: read-only, no account. */
+@ApiExcludeController()
+@UseFilters(ConsoleErrorFilter)
+@Controller('ecran/:token')
+export class ConsolePublicController {
+  constructor(private readonly projector: ProjectorPageService) {}
+
+  @Get() @Header('Content-Type', 'text/html; charset=utf-8') @Header('Cache-Control', 'no-store') @Header('Referrer-Policy', 'no-referrer')
+  page(@Param('token') token: string) { return this.projector.page(token); }
+
+  @Sse('evenements')
+  events(@Param('token') token: string): Promise<Observable<MessageEvent>> { return this.projector.events(token); }
+}
