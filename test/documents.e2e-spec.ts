@@ -27,6 +27,9 @@ describe('documents: certified extracts, procès-verbal, list, ZIP and templates
 
   it('19-09-107 states every fact of the reference extract', () => {
     expectReferenceFacts(text107);
+    // The demo collectivity writes "deux mil" (its setting) and signs at its seat, as the reference extract does.
+    expect(text107).toContain("L'an deux mil dix-neuf, le lundi 30 septembre à 18 heures 30");
+    expect(text107).toContain('Fait à Lumbres, le 30 septembre 2019.');
     expect(text107).toMatch(/Page 1\/2 .*Page 2\/2/);
   });
 

@@ -53,7 +53,7 @@ describe('second demo session, 14 October 2019', () => {
       expect(find(s.attendance.present, 'POULAIN')).toMatchObject({ arrivedAt: 3, seat: 'titulaire' });
       expect(find(s.attendance.absent, 'POULAIN')).toBeUndefined();
     }
-    expect(states[2].changesHere).toEqual([{ member: expect.objectContaining({ lastName: 'POULAIN' }), kind: 'arrival' }]);
+    expect(states[2].changesHere).toEqual([{ member: expect.objectContaining({ lastName: 'POULAIN' }), kind: 'arrival', atTime: '19:07' }]);
     expect(states[2].attendance.present).toHaveLength(44);
   });
 
@@ -72,7 +72,7 @@ describe('second demo session, 14 October 2019', () => {
       expect(s.attendance.present).toHaveLength(43);
       expect(s.attendance.represented).toHaveLength(4);
     }
-    expect(states[3].changesHere).toEqual([{ member: expect.objectContaining({ lastName: 'SAGNIER' }), kind: 'departure' }]);
+    expect(states[3].changesHere).toEqual([{ member: expect.objectContaining({ lastName: 'SAGNIER' }), kind: 'departure', atTime: null }]);
   });
 
   it('LAMOTTE sits for DUWAT at every item: one suppléante present, DUWAT excused and replaced', () => {

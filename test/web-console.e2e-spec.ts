@@ -205,8 +205,8 @@ describe('session of 14 October 2019', () => {
 
   it('19-10-110: the arrival, the suppléante and the member not taking part', async () => {
     const { text } = await item('19-10-110');
-    expect(text).toContain('Madame Patricia POULAIN arrive en séance et prend part aux débats à partir de la présente délibération.');
-    expect(text).toContain('POULAIN P. (arrivée à partir de la délibération n°19-10-110)');
+    expect(text).toContain('Madame Patricia POULAIN arrive en séance à 19 h 07 et prend part aux débats à partir de la présente délibération.');
+    expect(text).toContain('POULAIN P. (arrivée à 19 h 07, à partir de la délibération n°19-10-110)');
     expect(text).toContain("LAMOTTE S. (suppléante d'A. DUWAT)");
     expect(text).toContain('DUWAT A. (remplacé par S. LAMOTTE)');
     expect(text).toContain('Présents 44 (dont 1 suppléante)');

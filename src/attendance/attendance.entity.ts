@@ -21,5 +21,7 @@ export class AttendanceChangeRow {
   @Column('uuid', { name: 'member_id' }) memberId: string;
   @Column('text') kind: 'arrival' | 'departure';
   @Column('uuid', { name: 'from_item_id' }) fromItemId: string;
+  /** Local hour of the arrival or departure ("HH:MM:SS"), when recorded. */
+  @Column('time', { name: 'at_time', precision: 0, nullable: true }) atTime: string | null;
   @CreateDateColumn({ name: 'created_at', type: 'timestamptz' }) createdAt: Date;
 }

@@ -59,7 +59,7 @@ export class AttendanceService {
         const titulaireId = ctx.membersById.get(dto.memberId)!.titulaireId;
         assertTitulaireAway(ctx, dto.memberId, !!titulaireId && presenceAt(itemContext(ctx, position)).get(titulaireId)?.present === true);
       }
-      const row = { collectivityId, sessionId, memberId: dto.memberId, kind: dto.kind, fromItemId: dto.fromItemId };
+      const row = { collectivityId, sessionId, memberId: dto.memberId, kind: dto.kind, fromItemId: dto.fromItemId, atTime: dto.atTime ?? null };
       presenceAt({ ...itemContext(ctx, position), changes: [...ctx.changes, { memberId: dto.memberId, kind: dto.kind, fromPosition: position }] });
       await em.getRepository(AttendanceChangeRow).insert(row);
       return this.summaryIn(em, collectivityId, sessionId);

@@ -5,7 +5,7 @@ import { PageQuery } from '../common/pagination.dto';
 import { UuidParam } from '../common/uuid-param';
 import { localParts } from '../domain/time-zones';
 import { CollectivitiesService } from './collectivities.service';
-import { CreateBodyDto } from './dto/create-body.dto';
+import { CreateBodyDto, UpdateBodySettingsDto } from './dto/create-body.dto';
 import { CreateCollectivityDto, UpdateCollectivityDto } from './dto/create-collectivity.dto';
 
 class ProfilesQuery {
@@ -35,6 +35,11 @@ export class CollectivitiesController {
 
   @Get('collectivities/:cid/bodies')
   listBodies(@UuidParam('cid') cid: string, @Query() q: PageQuery) { return this.service.listBodies(cid, q); }
+
+  @Patch('collectivities/:cid/bodies/:bid')
+  updateBodySettings(@UuidParam('cid') cid: string, @UuidParam('bid') bid: string, @Payload() dto: UpdateBodySettingsDto) {
+    return this.service.updateBodySettings(cid, bid, dto);
+  }
 
   @Get('rule-profiles')
   profiles(@Query() q: ProfilesQuery) { return this.service.profiles(q.date ?? localParts(new Date()).date); }

@@ -7,7 +7,7 @@ import { UnitOfWork } from '../database/unit-of-work';
 import { EMERGENCY_PERIODS, profileFor } from '../domain/rule-profiles';
 import { Body } from './body.entity';
 import { Collectivity } from './collectivity.entity';
-import { CreateBodyDto } from './dto/create-body.dto';
+import { CreateBodyDto, UpdateBodySettingsDto } from './dto/create-body.dto';
 import { CreateCollectivityDto, UpdateCollectivityDto } from './dto/create-collectivity.dto';
 import { assertTimeZone, timeZoneOf } from '../domain/time-zones';
 
@@ -19,7 +19,7 @@ export class CollectivitiesService {
   create(dto: CreateCollectivityDto): Promise<Collectivity> {
     const id = randomUUID();
     const timeZone = assertTimeZone(dto.timeZone ?? timeZoneOf(dto.departementCode));
-    return this.uow.run(id, (em) => em.getRepository(Collectivity).save(em.getRepository(Collectivity).create({ ...dto, id, shortName: dto.shortName ?? null, timeZone })), {
+    return this.uow.run(id, (em) => em.getRepository(Collectivity).save(em.getRepository(Collectivity).create({ ...dto, id, shortName: dto.shortName ?? null, timeZone, seat: dto.seat?.trim() ?? null })), {
       useCase: 'collectivity.create',
     });
   }
@@ -29,6 +29,8 @@ export class CollectivitiesService {
     return this.uow.run(id, async (em) => {
       const collectivity = assertFound(await em.getRepository(Collectivity).findOneBy({ id }), 'Collectivity', id);
       if (dto.timeZone !== undefined) collectivity.timeZone = assertTimeZone(dto.timeZone);
+      if (dto.seat !== undefined) collectivity.seat = dto.seat === null ? null : dto.seat.trim();
+      if (dto.yearInWords !== undefined) collectivity.yearInWords = dto.yearInWords;
       return em.getRepository(Collectivity).save(collectivity);
     }, { useCase: 'collectivity.update' });
   }
@@ -53,6 +55,18 @@ export class CollectivitiesService {
       const repo = em.getRepository(Body);
       return repo.save(repo.create({ ...dto, collectivityId, code: dto.code ?? null, customRules: dto.customRules ?? null }));
     }, { useCase: 'body.create' });
+  }
+
+  /** How a body writes its acts ("Votants", order of members, L2131-11 proxies): only the settings given change. */
+  updateBodySettings(collectivityId: string, id: string, dto: UpdateBodySettingsDto): Promise<Body> {
+    return this.uow.run(collectivityId, async (em) => {
+      const repo = em.getRepository(Body);
+      const found = assertFound(await repo.findOneBy({ id, collectivityId }), 'Body', id);
+      for (const key of ['votersHeader', 'memberOrder', 'recusedHolderProxy'] as const) {
+        if (dto[key] !== undefined) Object.assign(found, { [key]: dto[key] });
+      }
+      return repo.save(found);
+    }, { useCase: 'body.settings' });
   }
 
   listBodies(collectivityId: string, q: PageQuery) {

@@ -4,6 +4,8 @@ export const COLLECTIVITY_KINDS = [
   'commune', 'communaute_communes', 'communaute_agglomeration', 'communaute_urbaine', 'metropole', 'syndicat', 'departement', 'region',
 ] as const;
 export type CollectivityKind = (typeof COLLECTIVITY_KINDS)[number];
+export const YEAR_IN_WORDS = ['mil', 'mille'] as const;
+export type YearInWords = (typeof YEAR_IN_WORDS)[number];
 
 @Entity('collectivity')
 export class Collectivity {
@@ -15,5 +17,9 @@ export class Collectivity {
   @Column('text', { name: 'departement_code' }) departementCode: string;
   /** IANA zone of the collectivity's legal time: every date of its acts is read in it (default from the département). */
   @Column('text', { name: 'time_zone', default: 'Europe/Paris' }) timeZone: string;
+  /** Where its acts are made: "Fait à Lumbres" (null: not stated). */
+  @Column('text', { nullable: true }) seat: string | null;
+  /** "deux mil dix-neuf" or "deux mille dix-neuf" in the opening formula of its acts. */
+  @Column('text', { name: 'year_in_words', default: 'mille' }) yearInWords: YearInWords;
   @CreateDateColumn({ name: 'created_at', type: 'timestamptz' }) createdAt: Date;
 }

@@ -2,7 +2,7 @@
 // src/wording (the console takes them from there too); this file escapes and arranges them.
 import type { DeliberationRecord, MemberRef, SeatedMember } from '../domain/types';
 import {
-  absentNotes, articlesFor, bodyWords, called, civilityOfName, countNoun, deliberatedSentence, formatDateLong,
+  absentNotes, articlesFor, hourShort, orderMembers, votersInHeader, bodyWords, called, civilityOfName, countNoun, deliberatedSentence, formatDateLong,
   formatDateWithWeekday, formatTimeInWords, modeSentence, namedSides, notTakingPartSentence, openingDateFormula, ordinalInWords,
   placeAndDateSentence, presentNotes, receivesProxyFrom, requestSentence as wordRequest, resultSummary, resultWording,
   roundOutcome, secretarySentence as wordSecretary, signers, changeSentence, tieSentence,
@@ -85,8 +85,10 @@ export function presidency(record: DeliberationRecord): PresidencyVm | null {
   };
 }
 
-function groups<T extends { member: MemberRef }>(entries: T[], describe: (entry: T) => string[]): CivilityGroupVm[] {
-  return groupByCivility(entries, (e) => e.member.civility).map((g) => ({
+function groups<T extends { member: MemberRef }>(entries: T[], describe: (entry: T) => string[], record: Pick<DeliberationRecord, 'body'>): CivilityGroupVm[] {
+  const w = record.body.wording;
+  const ordered = orderMembers(entries, (e) => e.member, w?.memberOrder, w?.tableRanks, (e) => ('replaces' in e ? (e.replaces as MemberRef | null) : null));
+  return groupByCivility(ordered, (e) => e.member.civility).map((g) => ({
     label: g.label,
     names: g.entries.map((e) => {
       const notes = describe(e);
@@ -99,16 +101,17 @@ function groups<T extends { member: MemberRef }>(entries: T[], describe: (entry:
 export function attendance(record: DeliberationRecord, numberAt: (position: number) => string | null, omitId: string | null): AttendanceVm {
   const a = record.attendance;
   const articles = articlesFor(record.collectivity.kind);
-  const left = (leftAt: number | null): string[] => {
-    if (leftAt === null || leftAt === record.item.position) return [];
-    const before = numberAt(leftAt - 1);
-    return [before ? `a quitté la séance après la délibération n°${before}` : 'a quitté la séance'];
+  const left = (e: (typeof a.excused)[number]): string[] => {
+    if (e.leftAt === null || e.leftAt === record.item.position) return [];
+    const before = numberAt(e.leftAt - 1);
+    const at = e.leftTime ? ` à ${hourShort(e.leftTime)}` : '';
+    return [before ? `a quitté la séance${at}${at ? ',' : ''} après la délibération n°${before}` : `a quitté la séance${at}`];
   };
-  const absent = (e: (typeof a.excused)[number]): string[] => [...absentNotes(e), ...left(e.leftAt)];
+  const absent = (e: (typeof a.excused)[number]): string[] => [...absentNotes(e), ...left(e)];
   return {
-    present: groups(a.present.filter((p) => p.member.id !== omitId), presentNotes),
-    excused: groups(a.excused, absent),
-    absent: groups(a.absent, absent),
+    present: groups(a.present.filter((p) => p.member.id !== omitId), presentNotes, record),
+    excused: groups(a.excused, absent, record),
+    absent: groups(a.absent, absent, record),
     changes: record.changesHere.map((c) => md(changeSentence(c, c.kind === 'departure' ? proxyGivenBy(record, c.member) : null))),
     notTakingPart: a.notTakingPart.map((n) => md(notTakingPartSentence(n.member, n.reason, articles.notTakingPart))),
   };
@@ -135,7 +138,7 @@ export function counts(record: DeliberationRecord): CountsVm {
     presentSuppleants: a.presentSuppleants,
     hasSuppleants: a.presentSuppleants > 0,
     represented: a.represented.length,
-    voters: a.voters,
+    voters: votersInHeader(a, record.body.wording?.votersHeader),
     pour: v ? v.pour : null,
     contre: v ? v.contre : null,
     abstention: v ? v.abstention : null,

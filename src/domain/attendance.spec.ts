@@ -268,8 +268,8 @@ describe('computeAttendance', () => {
       { ntp: [], voters: 4, listed: [] },
       { ntp: ['b'], voters: 3, listed: ['b'] },
       { ntp: ['d'], voters: 3, listed: ['d'] },
-      // The holder is barred, not his giver: the proxy still carries a vote.
-      { ntp: ['a'], voters: 3, listed: ['a'] },
+      // Issue 10, L2131-11: the holder leaves for the item, his proxy with him: the giver is represented by no one.
+      { ntp: ['a'], voters: 2, listed: ['a'] },
       { ntp: ['a', 'd'], voters: 2, listed: ['a', 'd'] },
       { ntp: ['e'], voters: 4, listed: ['e'] },
       { ntp: ['zz', 'b', 'b'], voters: 3, listed: ['b'] },
@@ -279,6 +279,22 @@ describe('computeAttendance', () => {
       expect(s.notTakingPart.map((n) => n.member.id)).toEqual(listed);
       // Not taking part never changes the quorum: they are in the room.
       expect(s.quorum.counted).toBe(3);
+    });
+
+    it('a recused holder does not use the proxy he holds by default; the act names its giver unrepresented', () => {
+      const s = computeAttendance(buildContext({ ...base, notTakingPart: ['a'] }));
+      expect(s.represented).toEqual([]);
+      expect(s.present.find((p) => p.member.id === 'a')!.holdsProxyOf).toEqual([]);
+      const d = s.excused.find((e) => e.member.id === 'd')!;
+      expect(d.proxyTo).toBeNull();
+      expect(d.proxyUnusedBy?.id).toBe('a');
+      expect(s.ignoredProxies).toContainEqual({ proxyId: 'p1', reason: 'holder not taking part' });
+    });
+
+    it("with the body's other reading, the recused holder still casts the proxy he holds", () => {
+      const s = computeAttendance(buildContext({ ...base, notTakingPart: ['a'], recusedHolderProxy: 'cast' }));
+      expect(s.voters).toBe(3);
+      expect(s.represented.map((r) => r.giver.id)).toEqual(['d']);
     });
 
     it('keeps the reason', () => {

@@ -24,6 +24,9 @@ export interface MemberPresence {
   arrivedAt: number | null;
   /** Position of the departure that made him leave, if he is gone. */
   leftAt: number | null;
+  /** Local hours of that arrival or departure, when recorded. */
+  arrivedTime?: string | null;
+  leftTime?: string | null;
   /** For a sitting suppléant (L5211-6): the titulaire replaced. */
   replaces: SeatedMember | null;
 }
@@ -124,6 +127,8 @@ export function presenceAt(ctx: ItemContext, position: number = ctx.position): M
       s.present = c.kind === 'arrival';
       s.arrivedAt = s.present ? c.fromPosition : s.arrivedAt;
       s.leftAt = s.present ? null : c.fromPosition;
+      if (s.present) s.arrivedTime = c.atTime ?? null;
+      else s.leftTime = c.atTime ?? null;
     }
   }
   // L5211-6: a suppléant sits only while his titulaire is away; when the titulaire is back he takes his seat.
@@ -242,7 +247,27 @@ export function selectProxies(
 export function computeAttendance(ctx: ItemContext): ItemAttendanceState {
   const position = ctx.position;
   const presence = presenceAt(ctx, position);
-  const { valid, ignored } = selectProxies(ctx, presence, position);
+  const selection = selectProxies(ctx, presence, position);
+  const ignored = selection.ignored;
+
+  const notTakingPart: ItemAttendanceState['notTakingPart'] = [];
+  const recused = new Set<string>();
+  for (const n of ctx.notTakingPart) {
+    const s = presence.get(n.memberId);
+    if (!s || recused.has(n.memberId)) continue;
+    recused.add(n.memberId);
+    notTakingPart.push({ member: s.member, reason: n.reason ?? null });
+  }
+  // L2131-11, as prefectures advise: the interested member leaves the room for the item, and a proxy is used only by a
+  // holder who takes part; his giver is then represented by no one. A body may keep the other reading ('cast').
+  const holderCasts = (ctx.recusedHolderProxy ?? 'unused') === 'cast';
+  const unusedHolderOf = new Map<string, SeatedMember>();
+  const valid = selection.valid.filter((p) => {
+    if (holderCasts || !recused.has(p.holderId)) return true;
+    ignored.push({ proxyId: p.id, reason: 'holder not taking part' });
+    unusedHolderOf.set(p.giverId, presence.get(p.holderId)!.member);
+    return false;
+  });
 
   const holderOf = new Map<string, SeatedMember>();
   const giversOf = new Map<string, MemberRef[]>();
@@ -275,6 +300,7 @@ export function computeAttendance(ctx: ItemContext): ItemAttendanceState {
         replaces: s.replaces,
         holdsProxyOf: giversOf.get(m.id) ?? [],
         arrivedAt: s.arrivedAt,
+        ...(s.arrivedAt !== null && s.arrivedTime ? { arrivedTime: s.arrivedTime } : {}),
       });
       if (m.seat === 'titulaire') presentTitulaires++;
       else presentSuppleants++;
@@ -287,6 +313,8 @@ export function computeAttendance(ctx: ItemContext): ItemAttendanceState {
       proxyTo: holderOf.get(m.id) ?? null,
       replacedBy: replacedBy.get(m.id) ?? null,
       leftAt: s.leftAt,
+      ...(s.leftAt !== null && s.leftTime ? { leftTime: s.leftTime } : {}),
+      ...(unusedHolderOf.has(m.id) ? { proxyUnusedBy: unusedHolderOf.get(m.id)! } : {}),
     };
     if (entry.proxyTo) represented.push({ giver: m, holder: entry.proxyTo, proxyId: proxyIdOf.get(m.id)! });
     // A member who left, or whose suppléant sits, is excused; otherwise his opening status decides.
@@ -294,16 +322,7 @@ export function computeAttendance(ctx: ItemContext): ItemAttendanceState {
     else absent.push(entry);
   }
 
-  const notTakingPart: ItemAttendanceState['notTakingPart'] = [];
-  const recused = new Set<string>();
-  for (const n of ctx.notTakingPart) {
-    const s = presence.get(n.memberId);
-    if (!s || recused.has(n.memberId)) continue;
-    recused.add(n.memberId);
-    notTakingPart.push({ member: s.member, reason: n.reason ?? null });
-  }
-
-  // L2131-11 bars the interested member, not his giver: a recused holder still carries the proxy.
+  // L2131-11 bars the interested member, not his giver: with the 'cast' reading a recused holder still carries the proxy.
   let voters = 0;
   for (const e of present) if (!recused.has(e.member.id)) voters++;
   for (const r of represented) if (!recused.has(r.giver.id)) voters++;

@@ -23,6 +23,8 @@ export interface SeatedMember extends MemberRef {
   titulaireId?: string | null;
   /** Title printed in signatures and lists, e.g. "Président", "Vice-président". */
   title?: string | null;
+  /** L2121-1: rank in the ordre du tableau, for bodies that list their members so. */
+  tableRank?: number | null;
 }
 
 export interface AttendanceInput {
@@ -41,6 +43,8 @@ export interface AttendanceChange {
   memberId: string;
   kind: 'arrival' | 'departure';
   fromPosition: number;
+  /** Local hour of the change ("19:07"), when recorded. */
+  atTime?: string | null;
 }
 
 /** A proxy as it applies to one session; bounds are positions in that session (null = whole session). */
@@ -60,6 +64,21 @@ export interface NotTakingPart {
 }
 
 export type QuorumBasis = 'present' | 'present_or_represented';
+
+/** "Votants" in the header: those taking part (pour + contre + abstention), or all present and represented. */
+export type VotersHeader = 'taking_part' | 'present_and_represented';
+/** Order of the members in the lists of an act: alphabetical, or "dans l'ordre du tableau" (L2121-1). */
+export type MemberOrder = 'alphabetical' | 'table';
+/** L2131-11: a member not taking part leaves the proxy he holds unused (prudent reading), or still casts it. */
+export type RecusedHolderProxy = 'unused' | 'cast';
+
+/** How a body writes its acts (settings of the body, not rules of law). */
+export interface BodyWordingSettings {
+  votersHeader: VotersHeader;
+  memberOrder: MemberOrder;
+  /** L2121-1: rank of each member in the ordre du tableau, by member id (memberOrder 'table'). */
+  tableRanks?: Record<string, number>;
+}
 
 /** Every threshold the law leaves to the kind of body or changed over time (DOMAIN.md). */
 export interface RuleSettings {
@@ -114,6 +133,8 @@ export interface ItemContext {
   profile: RuleProfile;
   /** L2121-17: the item is on a second convocation's agenda carried over from the failed first one (quorum waived). */
   secondConvocation: boolean;
+  /** L2131-11: whether a member not taking part casts the proxy he holds; absent = 'unused'. */
+  recusedHolderProxy?: RecusedHolderProxy;
 }
 
 export interface PresentEntry {
@@ -125,6 +146,8 @@ export interface PresentEntry {
   holdsProxyOf: MemberRef[];
   /** Set when the member arrived during the session: the position from which he is present. */
   arrivedAt: number | null;
+  /** Local hour of that arrival ("19:07"), when recorded. */
+  arrivedTime?: string | null;
 }
 
 export interface AbsentEntry {
@@ -135,6 +158,10 @@ export interface AbsentEntry {
   replacedBy: MemberRef | null;
   /** Set when the member left during the session: the first position he is no longer present at. */
   leftAt: number | null;
+  /** Local hour of that departure ("21:10"), when recorded. */
+  leftTime?: string | null;
+  /** L2131-11: the holder of his proxy does not take part in this item, so the proxy is not used (giver unrepresented). */
+  proxyUnusedBy?: MemberRef;
 }
 
 export interface QuorumState {
@@ -256,7 +283,11 @@ export interface DeliberationRecord {
     /** "deux mil dix-neuf" rather than "deux mille dix-neuf" in the opening formula (a setting). */
     yearWithMil?: boolean;
   };
-  body: { id: string; kind: string; name: string; profile: RuleProfile };
+  body: {
+    id: string; kind: string; name: string; profile: RuleProfile;
+    /** How the body writes its acts; absent = "Votants" taking part, alphabetical lists. */
+    wording?: BodyWordingSettings;
+  };
   session: {
     id: string;
     /** ISO date-time with offset, e.g. 2019-09-30T18:30:00+02:00; local wall time is what documents print. */
@@ -291,8 +322,8 @@ export interface DeliberationRecord {
     carriedFrom: { id: string; sessionId: string; number: string; object: string } | null;
   };
   attendance: ItemAttendanceState;
-  /** Arrivals and departures that take effect at this item. */
-  changesHere: { member: MemberRef; kind: 'arrival' | 'departure' }[];
+  /** Arrivals and departures that take effect at this item, with their local hour when recorded. */
+  changesHere: { member: MemberRef; kind: 'arrival' | 'departure'; atTime?: string | null }[];
   vote: VoteResult | null;
   election: ElectionResult | null;
 }

@@ -57,7 +57,7 @@ describe('computeVote with counts', () => {
   });
 
   it('no casting vote when the president does not take part', () => {
-    const r = vote({ counts: counts(2, 2, 0), presidentChoice: 'pour' }, { notTakingPart: ['a'] });
+    const r = vote({ counts: counts(2, 2, 0), presidentChoice: 'pour' }, { notTakingPart: ['a'], recusedHolderProxy: 'cast' });
     expect(r).toMatchObject({ outcome: 'rejected', castingVote: false, notTakingPart: 1 });
   });
 
@@ -152,7 +152,7 @@ describe('computeVote by roll call', () => {
     expect(r.named!.abstention.map((n) => [n.member.id, n.castBy])).toEqual([['d', null]]);
   });
 
-  it('a recused holder still casts his giver’s vote', () => {
+  it('a recused holder still casts his giver’s vote when the body so reads L2131-11', () => {
     const r = rc(
       [
         { voterId: 'b', choice: 'pour' },
@@ -160,7 +160,7 @@ describe('computeVote by roll call', () => {
         { voterId: 'd', choice: 'pour' },
         { voterId: 'a', onBehalfOfId: 'e', choice: 'pour' },
       ],
-      { notTakingPart: ['a'] },
+      { notTakingPart: ['a'], recusedHolderProxy: 'cast' },
     );
     expect(r).toMatchObject({ pour: 4, notTakingPart: 1, unanimous: true });
   });

@@ -72,7 +72,7 @@ export class MembersService {
     await this.assertNoSealedSessionIn(em, collectivityId, body, dto.startDate, dto.endDate ?? null);
     const repo = em.getRepository(Membership);
     return repo.save(repo.create({
-      collectivityId, bodyId: body.id, memberId, seat: dto.seat, titulaireId: dto.titulaireId ?? null, title: dto.title ?? null,
+      collectivityId, bodyId: body.id, memberId, seat: dto.seat, titulaireId: dto.titulaireId ?? null, title: dto.title ?? null, tableRank: dto.tableRank ?? null,
       startDate: dto.startDate, endDate: dto.endDate ?? null,
     }));
   }

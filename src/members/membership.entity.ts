@@ -12,6 +12,8 @@ export class Membership {
   /** L5211-6: the titulaire a suppléant stands in for. */
   @Column('uuid', { name: 'titulaire_id', nullable: true }) titulaireId: string | null;
   @Column('text', { nullable: true }) title: string | null;
+  /** L2121-1: rank in the ordre du tableau, for bodies that list their members so. */
+  @Column('integer', { name: 'table_rank', nullable: true }) tableRank: number | null;
   @Column('date', { name: 'start_date' }) startDate: string;
   @Column('date', { name: 'end_date', nullable: true }) endDate: string | null;
 }

@@ -87,13 +87,19 @@ export function buildRecord(
   const attendance = vote?.attendance ?? computeAttendance(itemContext(ctx, item.position, item.id));
   const changesHere = ctx.changes
     .filter((c) => c.fromPosition === item.position && ctx.membersById.has(c.memberId))
-    .map((c) => ({ member: ref(ctx.membersById.get(c.memberId)!), kind: c.kind }));
+    .map((c) => ({ member: ref(ctx.membersById.get(c.memberId)!), kind: c.kind, atTime: c.atTime ?? null }));
+  const tableRanks: Record<string, number> = {};
+  for (const m of ctx.members) if (m.tableRank != null) tableRanks[m.id] = m.tableRank;
   return {
     collectivity: {
       id: ctx.collectivity.id, kind: ctx.collectivity.kind, name: ctx.collectivity.name, shortName: ctx.collectivity.shortName,
       siren: ctx.collectivity.siren, departementCode: ctx.collectivity.departementCode,
+      seat: ctx.collectivity.seat, yearWithMil: ctx.collectivity.yearInWords === 'mil',
     },
-    body: { id: ctx.body.id, kind: ctx.body.kind, name: ctx.body.name, profile: ctx.profile },
+    body: {
+      id: ctx.body.id, kind: ctx.body.kind, name: ctx.body.name, profile: ctx.profile,
+      wording: { votersHeader: ctx.body.votersHeader, memberOrder: ctx.body.memberOrder, tableRanks },
+    },
     session: {
       id: ctx.session.id, startsAt: ctx.session.startsAt.toISOString(), localDate: ctx.localDate, localTime: ctx.localTime,
       place: ctx.session.place, convocationDate: ctx.session.convocationDate, secondConvocation: ctx.session.secondConvocation,

@@ -55,7 +55,7 @@ export async function timeZoneOfCollectivity(em: EntityManager, collectivityId: 
 export function toSeated(m: Member, ms: Membership): SeatedMember {
   return {
     id: m.id, civility: m.civility, firstName: m.firstName, lastName: m.lastName, birthDate: m.birthDate,
-    seat: ms.seat, titulaireId: ms.titulaireId, title: ms.title,
+    seat: ms.seat, titulaireId: ms.titulaireId, title: ms.title, tableRank: ms.tableRank,
   };
 }
 
@@ -63,7 +63,7 @@ export function toSeated(m: Member, ms: Membership): SeatedMember {
 export async function membersInOffice(em: EntityManager, collectivityId: string, bodyId: string, date: string): Promise<SeatedMember[]> {
   const rows: (Member & { ms_seat: string })[] = await em.query(
     `SELECT m.id, m.civility, m.first_name, m.last_name, to_char(m.birth_date, 'YYYY-MM-DD') AS birth_date,
-            ms.seat, ms.titulaire_id, ms.title
+            ms.seat, ms.titulaire_id, ms.title, ms.table_rank
        FROM membership ms JOIN member m ON m.id = ms.member_id
       WHERE ms.collectivity_id = $1 AND ms.body_id = $2 AND ms.start_date <= $3 AND (ms.end_date IS NULL OR ms.end_date >= $3)
       ORDER BY ms.seat DESC, m.last_name, m.first_name, m.id`,
@@ -71,7 +71,7 @@ export async function membersInOffice(em: EntityManager, collectivityId: string,
   );
   return rows.map((r: any) => ({
     id: r.id, civility: r.civility, firstName: r.first_name, lastName: r.last_name, birthDate: r.birth_date,
-    seat: r.seat, titulaireId: r.titulaire_id, title: r.title,
+    seat: r.seat, titulaireId: r.titulaire_id, title: r.title, tableRank: r.table_rank,
   }));
 }
 
@@ -110,7 +110,7 @@ export async function loadSessionContext(em: EntityManager, collectivityId: stri
     : [];
   return {
     collectivity, body, session, profile, localDate, localTime, members, membersById, items, positionOf, attendance, changeRows,
-    changes: changeRows.map((c) => ({ memberId: c.memberId, kind: c.kind, fromPosition: pos(c.fromItemId) ?? 1 })),
+    changes: changeRows.map((c) => ({ memberId: c.memberId, kind: c.kind, fromPosition: pos(c.fromItemId) ?? 1, atTime: c.atTime ? c.atTime.slice(0, 5) : null })),
     proxies: proxyRows.map(({ proxy, link }) => ({
       id: proxy.id, giverId: proxy.giverId, holderId: proxy.holderId,
       fromPosition: pos(link.fromItemId), untilPosition: pos(link.untilItemId),
@@ -139,5 +139,6 @@ export function itemContext(ctx: SessionContext, position: number, itemId?: stri
     notTakingPart: itemId ? ctx.recusals.filter((r) => r.itemId === itemId).map((r) => ({ memberId: r.memberId, reason: r.reason })) : [],
     profile: ctx.profile,
     secondConvocation: ctx.session.secondConvocation && carried,
+    recusedHolderProxy: ctx.body.recusedHolderProxy,
   };
 }

@@ -1,7 +1,7 @@
 // French wording of the console: labels, dates, quorum and result sentences. Pure, no Nest, no I/O.
 // The words of the act (results, names, articles) come from src/wording, as the documents' do.
 import type { DeliberationRecord, MemberRef, QuorumState } from '../domain/types';
-import { articlesFor, civilityOfName, civilName as wordCivilName, electedLabel, formatDateWithWeekday, modeLabel, ofPresident, resultSummary } from '../wording';
+import { articlesFor, civilityOfName, hourShort, civilName as wordCivilName, electedLabel, formatDateWithWeekday, modeLabel, ofPresident, resultSummary } from '../wording';
 
 /** A label with a CSS modifier, so colour never carries the meaning alone (the text does). */
 export interface Badge {
@@ -40,15 +40,8 @@ export const sessionStatusBadge = (status: string): Badge => SESSION_STATUS[stat
 export const itemStatusLabel = (status: string): string => ITEM_STATUS[status] ?? status;
 export const collectivityKindLabel = (kind: string): string => COLLECTIVITY_KIND[kind] ?? kind;
 
-const NBSP = '\u00a0';
-
-/** "18 h 30", "9 h": the short form of French administrative writing, with no-break spaces (never split on a line end). */
-export function formatTimeShort(time: string): string {
-  const match = /^(\d{1,2}):(\d{2})/.exec(time);
-  if (!match) throw new RangeError(`Not a time: ${time}`);
-  const hours = Number(match[1]);
-  return match[2] === '00' ? `${hours}${NBSP}h` : `${hours}${NBSP}h${NBSP}${match[2]}`;
-}
+/** "18 h 30", "9 h": the short hour, from the wording module. */
+export const formatTimeShort = hourShort;
 
 /** "lundi 30 septembre 2019 à 18 h 30". */
 export function sessionDateLabel(localDate: string, localTime: string): string {

@@ -1,6 +1,6 @@
 // View models of the register and session pages: plain data in, display-ready French strings out.
 // Every field is always present (null or [] when empty): the views compile in strict mode.
-import { agree, formatDateWithWeekday, joinFrench } from '../wording';
+import { agree, formatDateWithWeekday, joinFrench, votersInHeader } from '../wording';
 import type { DeliberationRecord, SeatedMember } from '../domain/types';
 import {
   Badge, civilName, collectivityKindLabel, paths, QuorumVm, quorumVm, ResultVm, resultVm, sessionDateLabel, sessionStatusBadge,
@@ -144,7 +144,7 @@ export function sessionViewModel(collectivityName: string, s: SessionInput, reco
     object: r.item.object,
     present: r.attendance.present.length,
     represented: r.attendance.represented.length,
-    voters: r.attendance.voters,
+    voters: votersInHeader(r.attendance, r.body.wording?.votersHeader),
     quorum: quorumVm(r.attendance.quorum),
     result: resultVm(r),
   }));

@@ -3,7 +3,7 @@
 import type { AbsentEntry, DeliberationRecord, MemberRef, NamedVote } from '../domain/types';
 import {
   absentNotes as wordAbsentNotes, agree, arrivedNote, articlesFor, capitalize, changeSentence, civilityOfName, countNoun, formatDateLong, joinFrench,
-  leftNote, memberInitialName, memberShortName, namedSides, ordinalInWords, presentNotes, roundOutcome,
+  leftNote, memberInitialName, memberShortName, namedSides, ordinalInWords, orderMembers, presentNotes, roundOutcome, votersInHeader,
 } from '../wording';
 import { civilName, itemStatusLabel, memberById, paths, QuorumVm, quorumVm, ResultVm, resultVm, sessionDateLabel } from './console-format';
 import { DebatesVm, debatesVm, MinutesInput } from './minutes-view-model';
@@ -84,16 +84,19 @@ export function deliberationViewModel(record: DeliberationRecord, agenda: Agenda
   const nav = (e: AgendaEntry | undefined): NavLinkVm | null =>
     e ? { href: paths.deliberation(cid, e.id), label: `Délibération n°${e.number}` } : null;
 
-  const present = a.present.map((p) =>
+  const w = record.body.wording;
+  const ordered = <T extends { member: MemberRef }>(list: T[]): T[] =>
+    orderMembers(list, (e) => e.member, w?.memberOrder, w?.tableRanks, (e) => ('replaces' in e ? (e.replaces as MemberRef | null) : null));
+  const present = ordered(a.present).map((p) =>
     withNotes(p.member, [
       ...(president && p.member.id === president.id ? [agree(p.member.civility, 'président', 'présidente')] : []),
       ...presentNotes(p),
-      ...(p.arrivedAt !== null ? [arrivedNote(p.member, numberAt(p.arrivedAt))] : []),
+      ...(p.arrivedAt !== null ? [arrivedNote(p.member, numberAt(p.arrivedAt), p.arrivedTime ?? null)] : []),
     ]),
   );
   const absentNotes = (e: AbsentEntry): string[] => [
     ...wordAbsentNotes(e),
-    ...(e.leftAt !== null ? [leftNote(e.member, numberAt(e.leftAt - 1))] : []),
+    ...(e.leftAt !== null ? [leftNote(e.member, numberAt(e.leftAt - 1), e.leftTime ?? null)] : []),
   ];
 
   return {
@@ -121,7 +124,7 @@ export function deliberationViewModel(record: DeliberationRecord, agenda: Agenda
       { label: 'Membres en exercice', value: String(a.inOffice), note: null },
       { label: 'Présents', value: String(a.present.length), note: suppleantsNote(record) },
       { label: 'Représentés', value: String(a.represented.length), note: null },
-      { label: 'Votants', value: String(a.voters), note: null },
+      { label: 'Votants', value: String(votersInHeader(a, w?.votersHeader)), note: null },
       { label: 'Pour', value: dash(v?.pour), note: null },
       { label: 'Contre', value: dash(v?.contre), note: null },
       { label: 'Abstentions', value: dash(v?.abstention), note: null },
@@ -129,8 +132,8 @@ export function deliberationViewModel(record: DeliberationRecord, agenda: Agenda
     ],
     quorum: quorumVm(a.quorum, articlesFor(record.collectivity.kind).quorum),
     present,
-    excused: a.excused.map((e) => withNotes(e.member, absentNotes(e))),
-    absent: a.absent.map((e) => withNotes(e.member, absentNotes(e))),
+    excused: ordered(a.excused).map((e) => withNotes(e.member, absentNotes(e))),
+    absent: ordered(a.absent).map((e) => withNotes(e.member, absentNotes(e))),
     changes: changesHere(record),
     notTakingPart: a.notTakingPart.map((n) => withNotes(n.member, n.reason ? [n.reason] : [])),
     result: resultVm(record),

@@ -1,7 +1,7 @@
 // Issue 10, "Words": elisions, gender from civility, titles of the signers, articles by kind of collectivity.
 import type { MemberRef } from '../domain/types';
 import { articlesFor } from './articles';
-import { presentNotes } from './attendance';
+import { absentNotes, presentNotes } from './attendance';
 import { bodyWords } from './bodies';
 import { recourseMention } from './documents';
 import { civilityOfName, elected, secretarySentence, suppleantOf } from './people';
@@ -20,6 +20,13 @@ describe('names after "de"', () => {
     expect(presentNotes({ member: lamotte, replaces: duwat, holdsProxyOf: [m('e', 'Mme', 'Hélène', 'Carvalho')] }))
       .toEqual(["suppléante d'A. DUWAT", "reçoit pouvoir d'H. CARVALHO"]);
     expect(suppleantOf(duwat, lamotte)).toBe('suppléant de S. LAMOTTE');
+  });
+});
+
+describe('a proxy its holder cannot use (L2131-11)', () => {
+  it('says the giver is represented by no one', () => {
+    expect(absentNotes({ member: lamotte, replacedBy: null, proxyTo: null, proxyUnusedBy: duwat }))
+      .toEqual(['pouvoir à A. DUWAT, qui ne prend pas part au vote : non représentée']);
   });
 });
 

@@ -1,6 +1,6 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
-import { ArrayMaxSize, IsArray, IsIn, IsInt, IsOptional, IsUUID, Min, ValidateNested } from 'class-validator';
+import { ArrayMaxSize, IsArray, IsIn, IsInt, IsOptional, IsUUID, Matches, Min, ValidateNested } from 'class-validator';
 import type { OpeningStatus } from '../../domain/types';
 
 export class AttendanceEntryDto {
@@ -33,4 +33,8 @@ export class AttendanceChangeDto {
 
   @ApiProperty({ description: 'The first item the change applies to: arrival before it, or departure before it' }) @IsUUID()
   fromItemId: string;
+
+  @ApiPropertyOptional({ example: '19:07', description: 'Local hour of the arrival or departure, printed in the act ("arrivée à 19 h 07")' })
+  @IsOptional() @Matches(/^([01]\d|2[0-3]):[0-5]\d$/, { message: 'atTime must be a local hour HH:MM (00:00 to 23:59)' })
+  atTime?: string;
 }

@@ -1,8 +1,11 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { IsIn, IsObject, IsOptional, IsString, Length, MaxLength } from 'class-validator';
-import type { ProfileCode, RuleSettings } from '../../domain/types';
+import type { MemberOrder, ProfileCode, RecusedHolderProxy, RuleSettings, VotersHeader } from '../../domain/types';
 import { BODY_KINDS, BodyKind } from '../body.entity';
 
+export const VOTERS_HEADERS: VotersHeader[] = ['taking_part', 'present_and_represented'];
+export const MEMBER_ORDERS: MemberOrder[] = ['alphabetical', 'table'];
+export const RECUSED_HOLDER_PROXY: RecusedHolderProxy[] = ['unused', 'cast'];
 export const PROFILE_CODES: ProfileCode[] = ['commune', 'epci', 'departement', 'region', 'commission_permanente', 'custom'];
 
 export class CreateBodyDto {
@@ -25,4 +28,28 @@ export class CreateBodyDto {
   @ApiPropertyOptional({ example: '{yy}-{mm}-{seq}', description: 'Tokens: {yyyy} {yy} {mm} {dd} {seq} {seq:N} {body}' })
   @IsOptional() @IsString() @Length(1, 60)
   numberPattern?: string;
+
+  @ApiPropertyOptional({ enum: VOTERS_HEADERS, description: '"Votants" in the header of acts: those taking part (default), or those present and represented (members not taking part included)' })
+  @IsOptional() @IsIn(VOTERS_HEADERS)
+  votersHeader?: VotersHeader;
+
+  @ApiPropertyOptional({ enum: MEMBER_ORDERS, description: 'Lists of members: alphabetical (default) or in the ordre du tableau (L2121-1, membership tableRank)' })
+  @IsOptional() @IsIn(MEMBER_ORDERS)
+  memberOrder?: MemberOrder;
+
+  @ApiPropertyOptional({ enum: RECUSED_HOLDER_PROXY, description: 'L2131-11: a member not taking part leaves the proxy he holds unused (default) or still casts it' })
+  @IsOptional() @IsIn(RECUSED_HOLDER_PROXY)
+  recusedHolderProxy?: RecusedHolderProxy;
+}
+
+/** How a body writes its acts; only the fields given change. */
+export class UpdateBodySettingsDto {
+  @ApiPropertyOptional({ enum: VOTERS_HEADERS }) @IsOptional() @IsIn(VOTERS_HEADERS)
+  votersHeader?: VotersHeader;
+
+  @ApiPropertyOptional({ enum: MEMBER_ORDERS }) @IsOptional() @IsIn(MEMBER_ORDERS)
+  memberOrder?: MemberOrder;
+
+  @ApiPropertyOptional({ enum: RECUSED_HOLDER_PROXY }) @IsOptional() @IsIn(RECUSED_HOLDER_PROXY)
+  recusedHolderProxy?: RecusedHolderProxy;
 }

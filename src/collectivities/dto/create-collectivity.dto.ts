@@ -1,6 +1,6 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { IsIn, IsOptional, IsString, Length, Matches, MaxLength } from 'class-validator';
-import { COLLECTIVITY_KINDS, CollectivityKind } from '../collectivity.entity';
+import { IsIn, IsOptional, IsString, Length, Matches, MaxLength, ValidateIf } from 'class-validator';
+import { COLLECTIVITY_KINDS, CollectivityKind, YEAR_IN_WORDS, YearInWords } from '../collectivity.entity';
 
 export class CreateCollectivityDto {
   @ApiProperty({ enum: COLLECTIVITY_KINDS }) @IsIn(COLLECTIVITY_KINDS)
@@ -21,10 +21,26 @@ export class CreateCollectivityDto {
   @ApiPropertyOptional({ example: 'Indian/Reunion', description: 'IANA time zone of every date of its acts; defaults from the département (974 → Indian/Reunion, else Europe/Paris)' })
   @IsOptional() @IsString() @MaxLength(64)
   timeZone?: string;
+
+  @ApiPropertyOptional({ example: 'Lumbres', description: 'Seat of the collectivity, printed in "Fait à Lumbres, le …"' })
+  @IsOptional() @IsString() @Matches(/\S/, { message: 'seat must not be blank' }) @Length(1, 200)
+  seat?: string;
+
+  @ApiPropertyOptional({ enum: YEAR_IN_WORDS, description: 'The year in the opening formula: "deux mil dix-neuf" (mil) or "deux mille dix-neuf" (mille, default)' })
+  @IsOptional() @IsIn(YEAR_IN_WORDS)
+  yearInWords?: YearInWords;
 }
 
+/** Settings of the collectivity; only the fields given change. */
 export class UpdateCollectivityDto {
   @ApiPropertyOptional({ example: 'Pacific/Marquesas', description: 'IANA time zone (French Polynesia spans three)' })
   @IsOptional() @IsString() @MaxLength(64)
   timeZone?: string;
+
+  @ApiPropertyOptional({ example: 'Lumbres', nullable: true, description: 'Seat printed in "Fait à …"; null to print none' })
+  @ValidateIf((_o, v) => v !== null) @IsOptional() @IsString() @Matches(/\S/, { message: 'seat must not be blank' }) @Length(1, 200)
+  seat?: string | null;
+
+  @ApiPropertyOptional({ enum: YEAR_IN_WORDS }) @IsOptional() @IsIn(YEAR_IN_WORDS)
+  yearInWords?: YearInWords;
 }

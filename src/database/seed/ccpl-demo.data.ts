@@ -20,7 +20,7 @@ const m = (key: string, civility: Civility, firstName: string, lastName: string,
   ({ key, civility, firstName, lastName, birthDate, status, proxyTo, title });
 
 export const CCPL = {
-  collectivity: { kind: 'communaute_communes' as const, name: 'Communauté de Communes du Pays de Lumbres', shortName: 'CCPL', siren: '246200364', departementCode: '62' },
+  collectivity: { kind: 'communaute_communes' as const, name: 'Communauté de Communes du Pays de Lumbres', shortName: 'CCPL', siren: '246200364', departementCode: '62', seat: 'Lumbres', yearInWords: 'mil' as const },
   body: { kind: 'conseil' as const, name: 'Conseil de Communauté', code: 'CC', ruleProfile: 'epci' as const, numberPattern: '{yy}-{mm}-{seq}' },
   mandateStart: '2014-04-15',
 };

@@ -64,7 +64,7 @@ export async function seedSecondSession(s: DemoServices, ids: DemoIds, previousS
   await s.minutes.adopt(cid, previousSessionId, { adoptedAtSessionId: session.id, version: pv.version });
   await voteAll(s, cid, items[1].id, 2);
   // Item 3: Patricia POULAIN arrives; Bernard WALLET, president of the office de tourisme, does not take part (L2131-11).
-  await s.attendance.addChange(cid, session.id, { memberId: member('POULAIN P.'), kind: 'arrival', fromItemId: items[2].id });
+  await s.attendance.addChange(cid, session.id, { memberId: member('POULAIN P.'), kind: 'arrival', fromItemId: items[2].id, atTime: '19:07' });
   await s.items.addRecusal(cid, items[2].id, { memberId: member('WALLET B.'), reason: "président de l'office de tourisme (L2131-11)" });
   await voteAll(s, cid, items[2].id, 0);
   // Item 4: François SAGNIER leaves after item 3 and gives his proxy to Didier BEE; public vote with names.

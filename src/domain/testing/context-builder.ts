@@ -42,6 +42,7 @@ export interface ContextSpec {
   profile?: RuleProfile | ProfileCode;
   date?: string;
   secondConvocation?: boolean;
+  recusedHolderProxy?: 'unused' | 'cast';
 }
 
 /** Members without a row are absent (L2121-17 counts members in office, not rows). */
@@ -63,6 +64,7 @@ export function buildContext(spec: ContextSpec): ItemContext {
     notTakingPart: (spec.notTakingPart ?? []).map((n) => (typeof n === 'string' ? { memberId: n } : n)),
     profile,
     secondConvocation: spec.secondConvocation ?? false,
+    ...(spec.recusedHolderProxy ? { recusedHolderProxy: spec.recusedHolderProxy } : {}),
   };
 }
 

@@ -1,6 +1,6 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
-import { IsArray, IsIn, IsISO8601, IsOptional, IsString, IsUUID, Length, MaxLength, ValidateNested, ArrayMaxSize } from 'class-validator';
+import { IsArray, IsIn, IsInt, IsISO8601, IsOptional, IsString, IsUUID, Length, Max, MaxLength, Min, ValidateNested, ArrayMaxSize } from 'class-validator';
 import type { Civility, SeatKind } from '../../domain/types';
 
 export class CreateMembershipDto {
@@ -16,6 +16,10 @@ export class CreateMembershipDto {
 
   @ApiPropertyOptional({ example: 'Président' }) @IsOptional() @IsString() @MaxLength(80)
   title?: string;
+
+  @ApiPropertyOptional({ example: 3, description: "L2121-1: rank in the ordre du tableau, for bodies whose acts list members so (memberOrder 'table')" })
+  @IsOptional() @IsInt() @Min(1) @Max(10000)
+  tableRank?: number;
 
   @ApiProperty({ example: '2020-07-15' }) @IsISO8601({ strict: true }) @Length(10, 10)
   startDate: string;
