@@ -10,7 +10,7 @@ export const FIVE_LOOPS = `${'{{#each @root.attendance.present.[1].names}}'.repe
 describe('RenderPool (worker threads with a budget per document)', () => {
   const pool = new RenderPool({ threads: 2, templateDir: defaultTemplateDir() });
   const record = demoRecord();
-  const runaway: RenderTask = { op: 'render', kind: 'extract', record, templateDir: defaultTemplateDir(), overrides: { extract: { source: FIVE_LOOPS, version: 'x' } } };
+  const runaway: RenderTask = { op: 'render', kind: 'extract', record, templateDir: defaultTemplateDir(), overrides: { extract: { source: FIVE_LOOPS, version: 'x' } }, options: {} };
   afterAll(() => pool.close(), 30_000);
 
   it('renders a document in a worker thread', async () => {

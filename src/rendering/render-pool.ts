@@ -7,15 +7,13 @@ import { MessageChannel } from 'node:worker_threads';
 import { Piscina } from 'piscina';
 import { DomainError } from '../domain/errors';
 import type { DeliberationRecord } from '../domain/types';
-import type { RenderedDocument, SessionRecord, TemplateOverrides } from '../documents/types';
+import type { RenderedDocument, RenderOptions, SessionRecord, TemplateOverrides } from '../documents/types';
 import { demoSessionRecord } from '../extracts/demo-record';
 import { type RenderBudget, type RenderLimits, DEFAULT_LIMITS, budgetFor, extractSize, sessionSize } from './render-budget';
 import type { DocumentKind, RenderOutcome, RenderTask } from './render-task';
 
-export interface DocumentOptions {
-  overrides?: TemplateOverrides;
-  pdfa?: boolean;
-}
+/** The document pipeline's options (overrides, PDF/A...), plain data that crosses to the worker. */
+export type DocumentOptions = RenderOptions;
 
 export interface RenderPoolOptions {
   /** Folder of the default templates. */
@@ -69,13 +67,13 @@ export class RenderPool {
 
   /** The certified extract of an act. */
   async extract(record: DeliberationRecord, opts: DocumentOptions = {}, signal?: AbortSignal): Promise<RenderedDocument> {
-    const task: RenderTask = { op: 'render', kind: 'extract', record, templateDir: this.options.templateDir, overrides: opts.overrides ?? {}, pdfa: opts.pdfa };
+    const task: RenderTask = { op: 'render', kind: 'extract', record, templateDir: this.options.templateDir, overrides: opts.overrides ?? {}, options: { ...opts, overrides: undefined } };
     return asDocument(await this.run(task, budgetFor(extractSize(record), this.limits), signal));
   }
 
   /** The procès-verbal or the list of deliberations of a session. */
   async session(kind: 'minutes' | 'deliberations-list', record: SessionRecord, opts: DocumentOptions = {}, signal?: AbortSignal): Promise<RenderedDocument> {
-    const task: RenderTask = { op: 'render', kind, record, templateDir: this.options.templateDir, overrides: opts.overrides ?? {}, pdfa: opts.pdfa };
+    const task: RenderTask = { op: 'render', kind, record, templateDir: this.options.templateDir, overrides: opts.overrides ?? {}, options: { ...opts, overrides: undefined } };
     return asDocument(await this.run(task, budgetFor(sessionSize(record), this.limits), signal));
   }
 

@@ -1,7 +1,7 @@
 // What crosses between the app and a render worker: plain data only (structured clone).
 import type { MessagePort } from 'node:worker_threads';
 import type { DeliberationRecord } from '../domain/types';
-import type { TemplateOverrides, SessionRecord } from '../documents/types';
+import type { RenderOptions, TemplateOverrides, SessionRecord } from '../documents/types';
 
 export type DocumentKind = 'extract' | 'minutes' | 'deliberations-list';
 
@@ -13,8 +13,8 @@ interface Common {
 }
 
 export type RenderTask =
-  | (Common & { op: 'render'; kind: 'extract'; record: DeliberationRecord; pdfa?: boolean })
-  | (Common & { op: 'render'; kind: 'minutes' | 'deliberations-list'; record: SessionRecord; pdfa?: boolean })
+  | (Common & { op: 'render'; kind: 'extract'; record: DeliberationRecord; options: RenderOptions })
+  | (Common & { op: 'render'; kind: 'minutes' | 'deliberations-list'; record: SessionRecord; options: RenderOptions })
   /** Validate `name` (already in `overrides` as a draft); with `trial`, render every document it changes on the demo act. */
   | (Common & { op: 'check'; name: string; source: string; trial: boolean });
 

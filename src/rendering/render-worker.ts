@@ -39,7 +39,7 @@ async function run(task: RenderTask): Promise<RenderOutcome> {
     if (task.trial) for (const doc of documents) await renderKind(doc, engine, task.overrides);
     return { ok: true, documents };
   }
-  const opts = { engine, overrides: task.overrides, pdfa: task.pdfa };
+  const opts = { ...task.options, engine, overrides: task.overrides };
   const doc = task.kind === 'extract' ? await renderExtract(task.record, opts)
     : task.kind === 'minutes' ? await renderMinutes(task.record, opts)
     : await renderDeliberationsList(task.record, opts);
