@@ -9,6 +9,7 @@ const BENCHES: Bench[] = [
   { name: 'extracts (PDF rendering, pdfkit vs headless Chromium)', file: 'extract.bench', fn: 'benchExtract' },
   { name: 'ZIP of a 100-item session (database + rendering)', file: 'zip.bench', fn: 'benchZip' },
   { name: 'live: a gesture on app instance A until the server-sent event on instance B', file: 'live.bench', fn: 'benchLive' },
+  { name: 'crash: kill -9 of the app, then of PostgreSQL, under writes of concurrent clients (load generator on the same 2 cores)', file: 'crash.bench', fn: 'benchCrash' },
 ];
 
 async function main(): Promise<void> {
