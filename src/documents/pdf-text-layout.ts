@@ -126,25 +126,42 @@ function cutWord(word: Word, bp: BreakPoint, measure: Measure): [Word, Word] {
  */
 function fitHead(word: Word, room: number, hyphenate: boolean, force: boolean, measure: Measure): [Word, Word] | null {
   const text = wordText(word);
+  // Heads grow with the break offset: a binary search measures a handful of them, not every one.
+  const longestFitting = (count: number, at: (i: number) => BreakPoint, atLeastOne: boolean): BreakPoint | null => {
+    let lo = 0;
+    let hi = count - 1;
+    let best: BreakPoint | null = atLeastOne && count > 0 ? at(0) : null;
+    while (lo <= hi) {
+      const mid = (lo + hi) >> 1;
+      if (headWidth(word, at(mid), measure) <= room + 0.01) {
+        best = at(mid);
+        lo = mid + 1;
+      } else hi = mid - 1;
+    }
+    return best;
+  };
   const candidates = breakPoints(text, hyphenate, force);
-  for (let i = candidates.length - 1; i >= 0; i--) {
-    const parts = cutWord(word, candidates[i], measure);
-    if (parts[0].width <= room + 0.01) return parts;
+  const found = longestFitting(candidates.length, (i) => candidates[i], false);
+  if (found) return cutWord(word, found, measure);
+  if (!force || text.length < 2) return null;
+  // Any character, keeping at least one on the line.
+  const forced = longestFitting(text.length - 1, (i) => forcedBreak(text, i + 1), true);
+  if (!forced || forced.at < 1) return null;
+  const parts = cutWord(word, forced, measure);
+  return parts[0].pieces.length > 0 && parts[1].pieces.length > 0 ? parts : null;
+}
+
+/** Width of the head of `word` cut at `bp`, hyphen included. */
+function headWidth(word: Word, bp: BreakPoint, measure: Measure): number {
+  let width = 0;
+  let offset = 0;
+  for (const piece of word.pieces) {
+    const end = offset + piece.text.length;
+    if (end < bp.at || (end === bp.at && !bp.hyphen)) width += piece.width;
+    else return width + measure(piece.text.slice(0, bp.at - offset) + (bp.hyphen ? BREAK_HYPHEN : ''), piece.style, piece.sup);
+    offset = end;
   }
-  if (!force) return null;
-  // Binary search of the longest prefix that fits with its hyphen; at least one character.
-  let lo = 1;
-  let hi = text.length - 1;
-  let best: [Word, Word] | null = null;
-  while (lo <= hi) {
-    const mid = (lo + hi) >> 1;
-    const parts = cutWord(word, forcedBreak(text, mid), measure);
-    if (parts[0].width <= room + 0.01 || mid === 1) {
-      best = parts;
-      lo = mid + 1;
-    } else hi = mid - 1;
-  }
-  return best && best[0].pieces.length > 0 && best[1].pieces.length > 0 ? best : null;
+  return width;
 }
 
 /**
