@@ -22,7 +22,7 @@ export interface SecondConvocation {
   /** Absent while the session is being created. */
   id?: string;
   bodyId: string;
-  /** Local (Europe/Paris) date of the session, YYYY-MM-DD. */
+  /** Local date of the session in the collectivity's time zone, YYYY-MM-DD. */
   localDate: string;
   profile: ProfileCode;
   secondConvocation: boolean;

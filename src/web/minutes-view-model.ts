@@ -47,7 +47,7 @@ const adopted = (m: MinutesInput): m is MinutesInput & { adoptedOn: string } => 
 
 /**
  * The "Procès-verbal" block of a session page, or null when the session has none. `today` is the local date
- * (YYYY-MM-DD, Europe/Paris) the page is read: an adopted procès-verbal still unpublished after its last day says so.
+ * (YYYY-MM-DD, in the collectivity's time zone) the page is read: an adopted procès-verbal still unpublished after its last day says so.
  */
 export function minutesBlockVm(cid: string, sessionId: string, sessionStatus: string, minutes: MinutesInput, today: string): MinutesBlockVm | null {
   if (!hasMinutes(sessionStatus, minutes)) return null;
