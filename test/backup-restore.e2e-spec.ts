@@ -1,11 +1,17 @@
 // Backup and restore through COPY: one snapshot while the app writes, restored into an empty schema, checked.
+import { execFileSync, spawn } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { randomBytes } from 'node:crypto';
 import { Client } from 'pg';
+import { createApp } from '../src/app.factory';
+import { runCli } from '../src/cli';
+import { projectRoot } from '../src/config/project-root';
 import { backup } from '../src/database/backup';
 import { restore } from '../src/database/restore';
+import { freePort } from './setup/free-port';
+import request from 'supertest';
 import { bootTestApp, demoCollectivityId, TestApp } from './setup/test-app';
 
 const dir = mkdtempSync(join(tmpdir(), 'registre-backup-'));
@@ -24,14 +30,26 @@ async function emptySchema(): Promise<string> {
 }
 
 async function stateOf(url: string): Promise<unknown> {
-  const saved = process.env.TEST_DATABASE_URL;
-  process.env.TEST_DATABASE_URL = url;
-  const t = await bootTestApp().finally(() => (process.env.TEST_DATABASE_URL = saved));
+  const app = await createApp({ databaseUrl: url }, false);
   try {
-    const cid = await demoCollectivityId(t);
-    return (await t.http.get(`/api/collectivities/${cid}/deliberations/state?number=19-09-107`).expect(200)).body;
+    const http = request(app.getHttpServer());
+    const cid = await demoCollectivityId({ http } as TestApp);
+    return (await http.get(`/api/collectivities/${cid}/deliberations/state?number=19-09-107`).expect(200)).body;
   } finally {
-    await t.close();
+    await app.close();
+  }
+}
+
+/** Runs the command line with these environment variables, as `npm run cli -- ...` would. */
+async function cli(env: Record<string, string | undefined>, ...argv: string[]): Promise<string[]> {
+  const saved = Object.fromEntries(Object.keys(env).map((k) => [k, process.env[k]]));
+  const lines: string[] = [];
+  for (const [k, v] of Object.entries(env)) if (v === undefined) delete process.env[k]; else process.env[k] = v;
+  try {
+    expect(await runCli(argv, (l) => lines.push(l))).toBe(0);
+    return lines;
+  } finally {
+    for (const [k, v] of Object.entries(saved)) if (v === undefined) delete process.env[k]; else process.env[k] = v;
   }
 }
 
@@ -80,6 +98,41 @@ describe('backup and restore (npm run cli -- backup|restore)', () => {
     expect(after).toEqual(before);
     expect(JSON.stringify(after)).not.toContain('(en cours)');
   }, 120_000);
+
+  it('acceptance: `cli backup` of the demo, `cli restore` into a fresh data folder, where npm start serves the same state of 19-09-107', async () => {
+    const zip = join(dir, 'cli.zip');
+    expect((await cli({ DATABASE_URL: process.env.TEST_DATABASE_URL }, 'backup', zip)).join()).toMatch(/tables, \d+ rows, schema /);
+    // The embedded server is an ES module that Jest's runtime cannot load: the built CLI and app run it, as in production.
+    execFileSync(process.execPath, [require.resolve('typescript/bin/tsc'), '-p', 'tsconfig.build.json'], { cwd: projectRoot(), stdio: 'inherit' });
+    const fresh = join(projectRoot(), 'data', 'test-runs', `restore-${process.pid}-${randomBytes(3).toString('hex')}`);
+    const port = await freePort();
+    const env: NodeJS.ProcessEnv = { ...process.env, DATA_DIR: fresh, EMBEDDED_PG_PORT: String(await freePort()), PORT: String(port) };
+    delete env.DATABASE_URL;
+    try {
+      const out = execFileSync(process.execPath, [join(projectRoot(), 'dist', 'src', 'cli.js'), 'restore', zip], { env, cwd: projectRoot() }).toString();
+      expect(out).toMatch(/Restored \d+ rows/);
+      const app = spawn(process.execPath, [join(projectRoot(), 'dist', 'src', 'main.js')], { env, cwd: projectRoot(), stdio: ['ignore', 'pipe', 'pipe'] });
+      let log = '';
+      app.stdout!.on('data', (c) => (log += c));
+      app.stderr!.on('data', (c) => (log += c));
+      const exited = new Promise((r) => app.on('exit', r));
+      try {
+        for (const deadline = Date.now() + 90_000; !/Registre listening/.test(log); await new Promise((r) => setTimeout(r, 200))) {
+          if (app.exitCode !== null || Date.now() > deadline) throw new Error(`npm start did not come up:\n${log}`);
+        }
+        expect(log).not.toMatch(/Demo data seeded/);
+        const base = `http://127.0.0.1:${port}/api/collectivities`;
+        const ccpl = ((await (await fetch(base)).json()) as { items: { id: string; siren: string }[] }).items.find((c) => c.siren === '246200364')!;
+        const restored = await (await fetch(`${base}/${ccpl.id}/deliberations/state?number=19-09-107`)).json();
+        expect(restored).toEqual(await stateOf(process.env.TEST_DATABASE_URL!));
+      } finally {
+        app.kill('SIGTERM');
+        await exited;
+      }
+    } finally {
+      rmSync(fresh, { recursive: true, force: true });
+    }
+  }, 240_000);
 
   it('refuses a database that holds data unless told to replace it', async () => {
     const url = await emptySchema();
