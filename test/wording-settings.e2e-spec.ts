@@ -108,3 +108,18 @@ describe('hours of arrivals and departures', () => {
     expect(page).toMatch(/NOM007 P\. \(arrivée à 19 h 07, à partir de la délibération n°[^)]+\)/);
   }, 60_000);
 });
+
+describe('names in an ordinary vote', () => {
+  it('a show of hands records the names of those against with the counts; the act names them and does not call it a public vote', async () => {
+    const w = await buildWorld(t);
+    const vote = { mode: 'show_of_hands', counts: { pour: 5, contre: 2, abstention: 0 } };
+    await refused(w, () => t.http.post(api(w).vote(w.items[0])).send({ ...vote, names: [{ voterId: w.m[3], choice: 'contre' }] }), 422, 'VOTE_COUNTS_MISMATCH', /names/);
+    await refused(w, () => t.http.post(api(w).vote(w.items[0])).send({ ...vote, names: [{ voterId: w.m[3], choice: 'maybe' }] }), 400, 'VALIDATION_FAILED', /choice/);
+    const res = ok(await t.http.post(api(w).vote(w.items[0])).send({ ...vote, names: [{ voterId: w.m[3], choice: 'contre' }, { voterId: w.m[4], choice: 'contre' }] }));
+    expect(res.body.vote).toMatchObject({ mode: 'show_of_hands', pour: 5, contre: 2 });
+    const text = flat(await extract(w, w.items[0]));
+    expect(text).toContain('Ont voté contre : Mme Prénom3 NOM003, M. Prénom4 NOM004');
+    expect(text).not.toContain('scrutin public');
+    expect(text).toContain('par 5 voix pour et 2 voix contre');
+  }, 60_000);
+});

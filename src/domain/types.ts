@@ -212,6 +212,11 @@ export interface VoteInput {
   counts?: VoteCounts | null;
   /** Roll call: one ballot per member (own and by proxy kept apart). */
   ballots?: BallotInput[] | null;
+  /**
+   * Show of hands: the names of those against or abstaining, when the act names them ("Ont voté contre : M. X"),
+   * one per vote (a holder's own and the giver's apart), as many on each side as its count.
+   */
+  names?: BallotInput[] | null;
   presidentId: string;
   /** With counts on a tie, how the president voted (his voice decides, L2121-20). */
   presidentChoice?: Choice | null;
@@ -230,7 +235,7 @@ export interface VoteResult {
   unanimous: boolean;
   /** "à l'unanimité", "par 30 voix pour, 3 voix contre et 2 abstentions"... */
   wording: string;
-  /** Named votes for a roll call: member display names per side (proxy votes flagged). */
+  /** Named votes: every voter for a roll call; those against or abstaining for a show of hands that names them. */
   named: { pour: NamedVote[]; contre: NamedVote[]; abstention: NamedVote[] } | null;
   /** Members who asked for this public vote or secret ballot (L2121-21), in the order recorded. */
   requestedBy?: MemberRef[];

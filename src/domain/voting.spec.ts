@@ -207,3 +207,27 @@ describe('computeVote properties', () => {
     );
   });
 });
+
+// Issue 10, point 4: a show of hands may name those against or abstaining, with the counts, without a roll call.
+describe('computeVote: names in a show of hands', () => {
+  const ids = (named: { member: { id: string } }[]) => named.map((n) => n.member.id);
+  it('keeps the names of those against and abstaining, a holder naming his giver apart', () => {
+    const r = vote({ counts: counts(2, 2, 1), presidentChoice: 'pour', names: [
+      { voterId: 'b', choice: 'contre' }, { voterId: 'a', onBehalfOfId: 'e', choice: 'contre' }, { voterId: 'c', choice: 'abstention' },
+    ] });
+    expect(r.mode).toBe('show_of_hands');
+    expect(ids(r.named!.contre)).toEqual(['b', 'e']);
+    expect(r.named!.contre[1].castBy?.id).toBe('a');
+    expect(ids(r.named!.abstention)).toEqual(['c']);
+    expect(r.named!.pour).toEqual([]);
+  });
+  it.each<[string, Partial<VoteInput>, DomainErrorCode]>([
+    ['a side named short of its count', { counts: counts(3, 2, 0), names: [{ voterId: 'b', choice: 'contre' }] }, 'VOTE_COUNTS_MISMATCH'],
+    ['those for named', { counts: counts(5, 0, 0), names: [{ voterId: 'b', choice: 'pour' }] }, 'VALIDATION_FAILED'],
+    ['an absent member named', { counts: counts(4, 1, 0), names: [{ voterId: 'f', choice: 'contre' }] }, 'VOTE_BALLOT_NOT_ENTITLED'],
+    ['a member named twice', { counts: counts(3, 2, 0), names: [{ voterId: 'b', choice: 'contre' }, { voterId: 'b', choice: 'contre' }] }, 'VOTE_BALLOT_DUPLICATE'],
+    ['names in a secret ballot', { mode: 'secret', counts: counts(4, 1, 0), names: [{ voterId: 'b', choice: 'contre' }] }, 'VOTE_MODE_INVALID'],
+  ])('refuses %s', (_, input, code) => {
+    expect(catchDomainError(() => vote(input)).code).toBe(code);
+  });
+});

@@ -44,6 +44,7 @@ export function computeVote(
   const recused = new Set(state.notTakingPart.map((n) => n.member.id));
   const ballots = input.mode === 'roll_call' ? checkBallots(input.ballots!, state, recused) : null;
   const counts = ballots ? tally(ballots) : checkCounts(input.counts!, state.voters);
+  const names = input.mode === 'show_of_hands' && input.names?.length ? checkNames(input.names, counts, state, recused) : null;
   const { pour, contre, abstention } = counts;
   const cast = pour + contre;
 
@@ -70,8 +71,28 @@ export function computeVote(
     castingVote,
     unanimous,
     wording: resultWording({ pour, contre, abstention, castingVote, outcome }, ctx.members.find((m) => m.id === input.presidentId)?.civility),
-    named: ballots ? namedVotes(ballots, ctx) : null,
+    named: ballots ? namedVotes(ballots, ctx) : names ? namedVotes(names, ctx) : null,
   };
+}
+
+/**
+ * A show of hands may name those against or abstaining (not a public vote: L2121-21 is not invoked). Each name is a
+ * vote someone entitled cast at this item, and each named side holds exactly its count.
+ */
+function checkNames(names: BallotInput[], counts: VoteCounts, state: ItemAttendanceState, recused: Set<string>): BallotInput[] {
+  for (const n of names) {
+    if (n.choice === 'pour') {
+      throw new DomainError('VALIDATION_FAILED', 'names: a show of hands names those against or abstaining, not those for', { field: 'names' });
+    }
+  }
+  checkBallots(names, state, recused, false);
+  for (const side of ['contre', 'abstention'] as const) {
+    const named = names.filter((n) => n.choice === side).length;
+    if (named > 0 && named !== counts[side]) {
+      throw new DomainError('VOTE_COUNTS_MISMATCH', `names: ${named} named ${side} but counts.${side} is ${counts[side]}`, { field: 'names', side, named, count: counts[side] });
+    }
+  }
+  return names;
 }
 
 function checkMode(input: VoteInput): void {
@@ -87,7 +108,7 @@ function checkMode(input: VoteInput): void {
     if (!Array.isArray(input.ballots) || input.counts) {
       throw new DomainError('VOTE_MODE_INVALID', 'A roll call takes one ballot per voter, not counts', { mode: input.mode });
     }
-  } else if (!input.counts || (input.ballots && input.ballots.length > 0)) {
+  } else if (!input.counts || (input.ballots && input.ballots.length > 0) || (input.mode === 'secret' && input.names && input.names.length > 0)) {
     // A secret ballot must not leave names behind; a show of hands is recorded as counts.
     throw new DomainError('VOTE_MODE_INVALID', `A ${input.mode.replace(/_/g, ' ')} vote takes counts, not ballots`, {
       mode: input.mode,
@@ -113,7 +134,7 @@ function checkCounts(c: VoteCounts, voters: number): VoteCounts {
 }
 
 /** Each ballot is cast by a member present, for himself or for a giver whose proxy he holds here. */
-function checkBallots(ballots: BallotInput[], state: ItemAttendanceState, recused: Set<string>): BallotInput[] {
+function checkBallots(ballots: BallotInput[], state: ItemAttendanceState, recused: Set<string>, complete = true): BallotInput[] {
   const presentIds = new Set(state.present.map((e) => e.member.id));
   const holderOf = new Map(state.represented.map((r) => [r.giver.id, r.holder.id]));
   const seen = new Set<string>();
@@ -149,7 +170,7 @@ function checkBallots(ballots: BallotInput[], state: ItemAttendanceState, recuse
     }
     seen.add(whose);
   }
-  if (ballots.length !== state.voters) {
+  if (complete && ballots.length !== state.voters) {
     const missing = [
       ...state.present.map((e) => e.member.id),
       ...state.represented.map((r) => r.giver.id),

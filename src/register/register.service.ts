@@ -120,7 +120,9 @@ export function buildRecord(
 }
 
 function voteResult(ctx: SessionContext, v: Vote, ballots: Ballot[]): VoteResult {
-  const named = v.mode === 'roll_call' ? { pour: [] as NamedVote[], contre: [] as NamedVote[], abstention: [] as NamedVote[] } : null;
+  // A roll call names every voter; a show of hands may name those against or abstaining.
+  const named = v.mode === 'roll_call' || (v.mode === 'show_of_hands' && ballots.length > 0)
+    ? { pour: [] as NamedVote[], contre: [] as NamedVote[], abstention: [] as NamedVote[] } : null;
   if (named) {
     for (const b of ballots) {
       const whose = ctx.membersById.get(b.onBehalfOfId ?? b.voterId);

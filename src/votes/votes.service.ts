@@ -29,8 +29,10 @@ export class VotesService {
         notTakingPart: result.notTakingPart, outcome: result.outcome, castingVote: result.castingVote, unanimous: result.unanimous,
         presidentId, presidentChoice: dto.presidentChoice ?? null, electedCandidateId: null, wording: result.wording, attendance: state,
       }));
-      if (dto.ballots?.length) {
-        await em.getRepository(Ballot).insert(dto.ballots.map((b) => ({
+      // A roll call's ballots, or the names a show of hands records of those against or abstaining.
+      const named = dto.mode === 'roll_call' ? dto.ballots : dto.mode === 'show_of_hands' ? dto.names : null;
+      if (named?.length) {
+        await em.getRepository(Ballot).insert(named.map((b) => ({
           collectivityId, voteId: vote.id, voterId: b.voterId, onBehalfOfId: b.onBehalfOfId ?? null, choice: b.choice,
         })));
       }
@@ -55,7 +57,7 @@ export class VotesService {
     const state = computeAttendance(ictx);
     const presidentId = this.presidentOf(ctx, item, state);
     const result = computeVote(
-      { mode: dto.mode, counts: dto.counts ?? null, ballots: dto.ballots ?? null, presidentId, presidentChoice: dto.presidentChoice ?? null },
+      { mode: dto.mode, counts: dto.counts ?? null, ballots: dto.ballots ?? null, names: dto.names ?? null, presidentId, presidentChoice: dto.presidentChoice ?? null },
       state, ictx,
     );
     const requesters = checkBallotRequest(dto.mode, dto.requestedBy ?? [], state, ctx.profile.settings);

@@ -35,6 +35,10 @@ export class RecordVoteDto {
   @ApiPropertyOptional({ type: [BallotDto] }) @IsOptional() @IsArray() @ArrayMaxSize(2000) @ValidateNested({ each: true }) @Type(() => BallotDto)
   ballots?: BallotDto[];
 
+  @ApiPropertyOptional({ type: [BallotDto], description: 'show_of_hands: the names of those against or abstaining ("Ont voté contre : M. X, Mme Y"), one per vote (a proxy holder names the giver with onBehalfOfId), as many per side as its count; the act does not call it a public vote' })
+  @IsOptional() @IsArray() @ArrayMaxSize(2000) @ValidateNested({ each: true }) @Type(() => BallotDto)
+  names?: BallotDto[];
+
   @ApiPropertyOptional({ enum: CHOICES, description: "With counts on a tie: the president's vote, which decides (L2121-20)" })
   @IsOptional() @IsIn(CHOICES)
   presidentChoice?: Choice;
