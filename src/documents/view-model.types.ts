@@ -136,9 +136,12 @@ export interface SignatureVm {
 }
 
 export interface ExecutoireVm {
-  transmittedAt: string;
+  /** Date of receipt in préfecture; null for an act published alone (not on the L2131-2 list). */
+  transmittedAt: string | null;
   publishedAt: string;
   acteId: string | null;
+  /** "Certifié exécutoire compte tenu de la transmission en préfecture le … et de la publication le …." */
+  sentence: string;
 }
 
 export interface ItemVm {
@@ -166,6 +169,9 @@ export interface ExtractViewModel {
   /** "Fait à Lumbres, le 30 septembre 2019." */
   placeAndDate: string;
   signatures: SignatureVm[];
+  /** "Reçu en préfecture le …, identifiant …." as soon as the préfecture has the act, even before publication. */
+  receipt: string | null;
+  /** Set once the act is enforceable (L2131-1). */
   executoire: ExecutoireVm | null;
   recourse: string;
 }

@@ -3,7 +3,8 @@ import type { DeliberationRecord } from '../domain/types';
 import { escapeMarkdown as md, formatDateLong } from './french-format';
 import { BLANK_MINUTES_RECORD, debatesMarkdown, minutesStatus } from './minutes-parts';
 import type { ExtractOptions, SessionRecord } from './types';
-import { articlesFor, recourseMention } from '../wording';
+import { actStatus, mustBeTransmitted } from '../domain/act-status';
+import { articlesFor, executoireSentence, receiptSentence, recourseMention } from '../wording';
 import {
   attendance,
   body,
@@ -36,11 +37,20 @@ const datePart = (iso: string): string => iso.slice(0, 10);
 export function extractViewModel(record: DeliberationRecord, options: ExtractOptions = {}): ExtractViewModel {
   const presiding = record.item.president ?? record.session.president;
   const i = record.item;
-  // L2131-1: exécutoire once transmitted and published; only then may the extract say so.
-  const executoire =
-    i.transmittedAt && i.publishedAt
-      ? { transmittedAt: formatDateLong(datePart(i.transmittedAt)), publishedAt: formatDateLong(datePart(i.publishedAt)), acteId: i.acteId ? md(i.acteId) : null }
-      : null;
+  // L2131-1: the receipt is stated as soon as known; "exécutoire" only once enforceable (published, and received when
+  // L2131-2 lists the act). Until the write-once facts carry a date of receipt, the date of transmission stands for it.
+  const status = actStatus({ receivedOn: i.transmittedAt, publishedOn: i.publishedAt, acteId: i.acteId }, mustBeTransmitted({}));
+  const long = (d: string | null): string | null => (d ? formatDateLong(datePart(d)) : null);
+  const acteId = status.transmission?.acteId ? md(status.transmission.acteId) : null;
+  const receipt = status.transmission ? receiptSentence(long(status.transmission.receivedOn)!, acteId) : null;
+  const executoire = status.enforceable
+    ? {
+        transmittedAt: long(status.transmission?.receivedOn ?? null),
+        publishedAt: long(status.publishedOn)!,
+        acteId,
+        sentence: executoireSentence(status.mustBeTransmitted ? long(status.transmission!.receivedOn) : null, long(status.publishedOn)!),
+      }
+    : null;
   return {
     header: header(record, 'EXTRAIT DU REGISTRE DES DÉLIBÉRATIONS', record.item.number),
     body: body(record),
@@ -55,6 +65,7 @@ export function extractViewModel(record: DeliberationRecord, options: ExtractOpt
     closingFormula: 'Pour extrait conforme.',
     placeAndDate: placeAndDate(options.signedAt ?? record.collectivity.seat ?? null, record.session.localDate),
     signatures: signatures(record),
+    receipt,
     executoire,
     recourse: recourseMention('deliberation'),
   };

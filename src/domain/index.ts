@@ -14,3 +14,4 @@ export * from './second-convocation';
 export * from './presidency';
 export * from './minutes';
 export * from './ballot-requests';
+export * from './act-status';

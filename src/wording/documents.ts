@@ -19,3 +19,15 @@ export function recourseMention(subject: DocumentSubject): string {
 
 /** The collectivity's way of writing the year in the opening formula: "deux mil dix-neuf" or "deux mille dix-neuf". */
 export type YearStyle = 'mil' | 'mille';
+
+/** "Reçu en préfecture le 2 octobre 2019, identifiant 062-246200364-20190930-19_09_107-DE.": as soon as it is known. */
+export function receiptSentence(receivedOnLong: string, acteId: string | null): string {
+  return `Reçu en préfecture le ${receivedOnLong}${acteId ? `, identifiant ${acteId}` : ''}.`;
+}
+
+/** L2131-1: "Certifié exécutoire compte tenu de la transmission en préfecture le … et de la publication le …". */
+export function executoireSentence(receivedOnLong: string | null, publishedOnLong: string): string {
+  return receivedOnLong
+    ? `Certifié exécutoire compte tenu de la transmission en préfecture le ${receivedOnLong} et de la publication le ${publishedOnLong}.`
+    : `Certifié exécutoire compte tenu de la publication le ${publishedOnLong}.`;
+}

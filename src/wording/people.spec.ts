@@ -3,7 +3,7 @@ import type { MemberRef } from '../domain/types';
 import { articlesFor } from './articles';
 import { absentNotes, presentNotes } from './attendance';
 import { bodyWords } from './bodies';
-import { recourseMention } from './documents';
+import { executoireSentence, receiptSentence, recourseMention } from './documents';
 import { civilityOfName, elected, secretarySentence, suppleantOf } from './people';
 import { electedLabel, modeSentence, namedSides } from './results';
 import { headTitle, placeAndDateSentence, signers } from './signatures';
@@ -85,6 +85,14 @@ describe('mentions', () => {
     expect(recourseMention('minutes')).not.toContain('La présente délibération');
     expect(recourseMention('minutes')).toContain('le présent procès-verbal');
     expect(recourseMention('deliberation')).toMatch(/^La présente délibération peut faire l'objet d'un recours/);
+  });
+});
+
+describe('transmission and enforceability (L2131-1, L2131-2)', () => {
+  it('states the receipt as soon as known, and exécutoire from the facts that make it so', () => {
+    expect(receiptSentence('2 octobre 2019', '062-246200364-20190930-19_09_107-DE')).toBe('Reçu en préfecture le 2 octobre 2019, identifiant 062-246200364-20190930-19_09_107-DE.');
+    expect(executoireSentence('2 octobre 2019', '3 octobre 2019')).toBe('Certifié exécutoire compte tenu de la transmission en préfecture le 2 octobre 2019 et de la publication le 3 octobre 2019.');
+    expect(executoireSentence(null, '3 octobre 2019')).toBe('Certifié exécutoire compte tenu de la publication le 3 octobre 2019.');
   });
 });
 
