@@ -3,9 +3,9 @@ import { NestFactory } from '@nestjs/core';
 import { NestExpressApplication } from '@nestjs/platform-express';
 import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
 import type { Server } from 'node:http';
-import { Logger } from 'nestjs-pino';
 import { AppModule, AppOptions } from './app.module';
 import { DomainErrorFilter } from './common/domain-error.filter';
+import { AppLogger } from './common/logging';
 import { validationPipe } from './common/validation';
 import { DEFAULT_TIMEOUTS } from './config/app-config';
 
@@ -16,7 +16,7 @@ export async function createApp(options: AppOptions, logger: false | undefined =
     bodyParser: false,
     ...(quiet ? { logger: false } : { bufferLogs: true }),
   });
-  if (!quiet) app.useLogger(app.get(Logger));
+  if (!quiet) app.useLogger(app.get(AppLogger));
   const t = options.timeouts ?? DEFAULT_TIMEOUTS;
   const server = app.getHttpServer() as Server;
   Object.assign(server, { headersTimeout: t.headersMs, requestTimeout: t.requestMs, keepAliveTimeout: t.keepAliveMs });

@@ -4,7 +4,7 @@ import { LoggerModule } from 'nestjs-pino';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { AttendanceModule } from './attendance/attendance.module';
 import { CollectivitiesModule } from './collectivities/collectivities.module';
-import { AccountLogInterceptor, loggingParams, LogLevel } from './common/logging';
+import { AccountLogInterceptor, AppLogger, loggingParams, LogLevel } from './common/logging';
 import { DEFAULT_TIMEOUTS, Timeouts } from './config/app-config';
 import { dataSourceOptions } from './database/data-source';
 import { UnitOfWorkModule } from './database/unit-of-work';
@@ -38,7 +38,7 @@ export class AppModule {
         LoggerModule.forRoot(loggingParams(options.logLevel)),
         UnitOfWorkModule, HealthModule, RegisterModule, CollectivitiesModule, MembersModule, SessionsModule, DeliberationsModule, AttendanceModule, ProxiesModule, VotesModule, MinutesModule, ExtractsModule, ImportsModule, LiveModule, WebModule,
       ],
-      providers: [{ provide: APP_INTERCEPTOR, useClass: AccountLogInterceptor }],
+      providers: [{ provide: APP_INTERCEPTOR, useClass: AccountLogInterceptor }, AppLogger],
     };
   }
 }

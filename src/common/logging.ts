@@ -1,4 +1,5 @@
 import { CallHandler, ExecutionContext, Injectable, NestInterceptor } from '@nestjs/common';
+import { Logger as NestPinoLogger } from 'nestjs-pino';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { randomUUID } from 'node:crypto';
 import { Params } from 'nestjs-pino';
@@ -14,8 +15,11 @@ export type LogLevel = (typeof LOG_LEVELS)[number];
 
 let root: Logger | null = null;
 
-/** The process's logger (level from LOG_LEVEL, default info); main, the CLI and Nest share it. */
-export function rootLogger(level: LogLevel = (process.env.LOG_LEVEL as LogLevel) || 'info'): Logger {
+/**
+ * The process's logger (level from LOG_LEVEL, default info; silent inside Jest unless LOG_LEVEL is set, where the
+ * tests' own apps run quiet); main, the CLI and Nest share it.
+ */
+export function rootLogger(level: LogLevel = (process.env.LOG_LEVEL as LogLevel) || (process.env.JEST_WORKER_ID ? 'silent' : 'info')): Logger {
   if (!root) root = pino({ level, base: { pid: process.pid }, timestamp: pino.stdTimeFunctions.isoTime });
   return root;
 }
@@ -87,4 +91,15 @@ export function logOncePerCause(logger: Logger, error: unknown, fields: Record<s
   if (seen.size > 1000) seen.clear();
   seen.set(cause, { at: now, suppressed: 0 });
   logger.error({ ...fields, cause, code, repeatedSinceLastLine: last?.suppressed ?? 0, stack: last ? undefined : e.stack }, e.message.split('\n')[0]);
+}
+
+/** Nest's boot lines (each module loaded, each route mapped: some eighty) are debug, not info. */
+const BOOT_CONTEXTS = new Set(['InstanceLoader', 'RoutesResolver', 'RouterExplorer']);
+
+export class AppLogger extends NestPinoLogger {
+  override log(message: unknown, ...rest: unknown[]): void {
+    const context = rest.at(-1);
+    if (typeof context === 'string' && BOOT_CONTEXTS.has(context)) return super.debug(message, ...rest);
+    super.log(message, ...rest);
+  }
 }
