@@ -2,7 +2,7 @@
 // app (dist/src/main.js, embedded PostgreSQL, fresh data folder); in the middle, kill -9 of the app (restarted
 // as a process manager would), then kill -9 of PostgreSQL (the app restarts it). Afterwards, every write the
 // API acknowledged must be there, whole and once. The load generator shares the machine's two cores.
-import { ChildProcess, spawn } from 'node:child_process';
+import { ChildProcess, execFileSync, spawn } from 'node:child_process';
 import { rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
@@ -15,8 +15,19 @@ const CLIENTS = Number(process.env.CRASH_CLIENTS ?? 20);
 const PHASE_MS = Number(process.env.CRASH_PHASE_MS ?? 8_000);
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
-/** Every request's headers: the one place to add `Authorization: Bearer <token>` once the API requires it. */
-const headers = (): Record<string, string> => ({ 'content-type': 'application/json' });
+let bearer: string | null = null;
+/** Every request's headers, with the secretary's bearer token when the API has accounts. */
+const headers = (): Record<string, string> => ({ 'content-type': 'application/json', ...(bearer ? { authorization: `Bearer ${bearer}` } : {}) });
+
+/** `npm run cli -- token secretaire@ccpl.demo`, against the running app's database; null where the CLI has no accounts. */
+function secretaryToken(env: NodeJS.ProcessEnv): string | null {
+  try {
+    const out = execFileSync(process.execPath, [join(root, 'dist', 'src', 'cli.js'), 'token', 'secretaire@ccpl.demo', '--collectivity', '246200364'], { env, cwd: root, stdio: ['ignore', 'pipe', 'ignore'] });
+    return out.toString().trim().split('\n').at(-1) ?? null;
+  } catch {
+    return null;
+  }
+}
 
 interface Ack { id: string; number: string; object: string }
 
@@ -66,6 +77,7 @@ export async function benchCrash(): Promise<Record<string, number | string>> {
   let app = startApp(env);
   try {
     await app.up;
+    bearer = secretaryToken(env);
     // The demo's collectivity and body; one planned session per client, so that clients contend on the
     // body's deliberation numbers (one sequence per body and year) but not on one agenda.
     const { body: list } = await api<{ items: { id: string; siren: string }[] }>(base, 'GET', '/api/collectivities');
@@ -150,6 +162,7 @@ export async function benchCrash(): Promise<Record<string, number | string>> {
     const halfWritten = rows.filter((r) => !r.number || !r.body_id || !sessions.includes(r.session_id)).length;
     return {
       clients: CLIENTS,
+      'authenticated (bearer token)': bearer ? 'yes' : 'no (the API had no accounts)',
       'acknowledged before kill -9 of the app': ackedAt['before the kill of the app'] ?? 0,
       'acknowledged between the kills': ackedAt['between the two kills'] ?? 0,
       'acknowledged after kill -9 of PostgreSQL': ackedAt['after the kill of PostgreSQL'] ?? 0,
