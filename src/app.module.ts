@@ -3,6 +3,7 @@ import { APP_INTERCEPTOR } from '@nestjs/core';
 import { LoggerModule } from 'nestjs-pino';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { AttendanceModule } from './attendance/attendance.module';
+import { AuditModule } from './audit/audit.module';
 import { CollectivitiesModule } from './collectivities/collectivities.module';
 import { AccountLogInterceptor, AppLogger, loggingParams, LogLevel } from './common/logging';
 import { DEFAULT_TIMEOUTS, Timeouts } from './config/app-config';
@@ -36,7 +37,7 @@ export class AppModule {
       imports: [
         TypeOrmModule.forRoot(dataSourceOptions(options.databaseUrl, options.logSql ?? false, options.timeouts ?? DEFAULT_TIMEOUTS)),
         LoggerModule.forRoot(loggingParams(options.logLevel)),
-        UnitOfWorkModule, HealthModule, RegisterModule, CollectivitiesModule, MembersModule, SessionsModule, DeliberationsModule, AttendanceModule, ProxiesModule, VotesModule, MinutesModule, ExtractsModule, ImportsModule, LiveModule, WebModule,
+        UnitOfWorkModule, HealthModule, RegisterModule, CollectivitiesModule, MembersModule, SessionsModule, DeliberationsModule, AttendanceModule, ProxiesModule, VotesModule, MinutesModule, ExtractsModule, ImportsModule, LiveModule, AuditModule, WebModule,
       ],
       providers: [{ provide: APP_INTERCEPTOR, useClass: AccountLogInterceptor }, AppLogger],
     };

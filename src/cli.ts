@@ -10,6 +10,7 @@ import { runInContext, systemActor } from './auth/actor';
 import { AppModule } from './app.module';
 import { loadConfig } from './config/app-config';
 import { backup } from './database/backup';
+import { applicationUrl } from './database/app-role';
 import { EmbeddedDatabase, startEmbeddedPostgres } from './database/embedded-postgres';
 import { restore } from './database/restore';
 import { UnitOfWork } from './database/unit-of-work';
@@ -60,7 +61,9 @@ export async function runCli(argv: string[], log: (line: string) => void = conso
   }
   const { url, embedded } = await database();
   await runMigrations(url);
-  const app = await NestFactory.createApplicationContext(AppModule.forRoot({ databaseUrl: url }), { logger: ['error'] });
+  const config = loadConfig();
+  const appUrl = await applicationUrl(url, config.DATABASE_APP_URL, !config.DATABASE_URL);
+  const app = await NestFactory.createApplicationContext(AppModule.forRoot({ databaseUrl: appUrl }), { logger: ['error'] });
   try {
     // What the command writes (the render log) is recorded as the command line's.
     const ctx = { actor: systemActor('cli'), requestId: `cli-${process.pid}`, useCase: `cli.${command}` };

@@ -3,6 +3,7 @@ import { join } from 'node:path';
 import { createApp } from './app.factory';
 import { rootLogger } from './common/logging';
 import { loadConfig } from './config/app-config';
+import { applicationUrl } from './database/app-role';
 import { EmbeddedDatabase, startEmbeddedPostgres } from './database/embedded-postgres';
 import { isEmpty, runMigrations } from './database/migrate';
 import { UnitOfWork } from './database/unit-of-work';
@@ -23,7 +24,8 @@ async function main(): Promise<void> {
   }
   const applied = await runMigrations(url);
   if (applied.length) log.info(`Migrations applied: ${applied.join(', ')}`);
-  const app = await createApp({ databaseUrl: url, logSql: config.LOG_SQL === 'true', logLevel: config.LOG_LEVEL, timeouts: config.timeouts });
+  const appUrl = await applicationUrl(url, config.DATABASE_APP_URL, !config.DATABASE_URL);
+  const app = await createApp({ databaseUrl: appUrl, logSql: config.LOG_SQL === 'true', logLevel: config.LOG_LEVEL, timeouts: config.timeouts });
   if (config.SEED_DEMO !== 'false' && (await isEmpty(app.get(UnitOfWork)))) {
     await seedDemo(app).catch((e) => {
       throw new Error(`Seeding the demo failed (${e instanceof Error ? e.message : e}); with the embedded database, delete ${join(config.DATA_DIR, 'postgres')} and start again`);

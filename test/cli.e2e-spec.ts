@@ -6,14 +6,17 @@ import { pdfText } from './setup/pdf-text';
 
 describe('command line: documents from the database for batch work', () => {
   const dir = mkdtempSync(join(tmpdir(), 'registre-cli-'));
-  const saved = process.env.DATABASE_URL;
+  const saved = { DATABASE_URL: process.env.DATABASE_URL, DATABASE_APP_URL: process.env.DATABASE_APP_URL };
   const lines: string[] = [];
   beforeAll(() => {
     process.env.DATABASE_URL = process.env.TEST_DATABASE_URL;
+    process.env.DATABASE_APP_URL = process.env.TEST_DATABASE_APP_URL;
   });
   afterAll(() => {
-    if (saved === undefined) delete process.env.DATABASE_URL;
-    else process.env.DATABASE_URL = saved;
+    for (const [k, v] of Object.entries(saved)) {
+      if (v === undefined) delete process.env[k];
+      else process.env[k] = v;
+    }
     rmSync(dir, { recursive: true, force: true });
   });
 

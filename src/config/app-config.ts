@@ -27,6 +27,11 @@ export class AppConfig {
   @Matches(/^postgres(ql)?:\/\//, { message: 'DATABASE_URL must be a postgres:// URL' })
   DATABASE_URL?: string;
 
+  /** The application's role on the server of DATABASE_URL: owns nothing, not a superuser (row-level security). */
+  @IsOptional()
+  @Matches(/^postgres(ql)?:\/\//, { message: 'DATABASE_APP_URL must be a postgres:// URL' })
+  DATABASE_APP_URL?: string;
+
   @Type(() => Number)
   @IsInt()
   @Min(0)

@@ -5,13 +5,16 @@ import { Client } from 'pg';
 import { createApp } from '../../src/app.factory';
 import { projectRoot } from '../../src/config/project-root';
 import { freePort } from './free-port';
+import { appUrlFor, assertAppRole, createAppRole, grantAppRole } from '../../src/database/app-role';
 import { startEmbeddedPostgres } from '../../src/database/embedded-postgres';
 import { runMigrations } from '../../src/database/migrate';
 import { seedDemo } from '../../src/database/seed/demo-seed';
 
 /**
  * A real PostgreSQL for the e2e tests: DATABASE_URL when given (PostgreSQL >= 15), else the embedded one.
- * Each run works in a fresh schema made by the migrations (never synchronize), with the demo seeded.
+ * Each run works in a fresh schema made by the migrations (never synchronize), with the demo seeded, and serves
+ * through an application role of its own (random name, dropped at teardown: parallel runs on one server never
+ * collide) that owns nothing, so that row-level security applies as in production. `t.db` is the owner's.
  */
 export default async function globalSetup(): Promise<void> {
   let base = process.env.DATABASE_URL;
@@ -34,7 +37,14 @@ export default async function globalSetup(): Promise<void> {
   process.env.TEST_DATABASE_BASE_URL = base;
   process.env.TEST_SCHEMA = schema;
   await runMigrations(url.toString());
-  const app = await createApp({ databaseUrl: url.toString() }, false);
+  const role = { name: `registre_app_${randomBytes(5).toString('hex')}`, password: randomBytes(12).toString('hex') };
+  process.env.TEST_APP_ROLE = role.name;
+  await createAppRole(base, role);
+  await grantAppRole(url.toString(), role.name);
+  const appUrl = appUrlFor(url.toString(), role);
+  await assertAppRole(appUrl);
+  process.env.TEST_DATABASE_APP_URL = appUrl;
+  const app = await createApp({ databaseUrl: appUrl }, false);
   await seedDemo(app);
   await app.close();
 }

@@ -1,5 +1,6 @@
 import { rmSync } from 'node:fs';
 import { Client } from 'pg';
+import { dropAppRole } from '../../src/database/app-role';
 
 export default async function globalTeardown(): Promise<void> {
   const base = process.env.TEST_DATABASE_BASE_URL;
@@ -10,6 +11,7 @@ export default async function globalTeardown(): Promise<void> {
     await admin.query(`DROP SCHEMA IF EXISTS ${schema} CASCADE`);
     await admin.end();
   }
+  if (base && process.env.TEST_APP_ROLE) await dropAppRole(base, process.env.TEST_APP_ROLE);
   const db = (globalThis as Record<string, unknown>).__REGISTRE_EMBEDDED__ as { stop(): Promise<void>; dir: string } | undefined;
   if (db) {
     await db.stop();
