@@ -76,6 +76,6 @@ describe('audit trail', () => {
       expect({ table, some: n > 0, missing }).toEqual({ table, some: true, missing: 0 });
     }
     const useCases = (await t.db.query(`SELECT DISTINCT use_case FROM audit_log WHERE collectivity_id = $1 ORDER BY 1`, [cid])).map((r: { use_case: string }) => r.use_case);
-    expect(useCases).toEqual(expect.arrayContaining(['collectivity.create', 'member.create', 'session.create', 'attendance.setOpening', 'vote.record', 'item.update']));
+    expect(useCases).toEqual(expect.arrayContaining(['collectivity.create', 'member.create', 'session.create', 'attendance.setOpening', 'vote.record', 'item.recordAcknowledgement']));
   });
 });

@@ -31,12 +31,14 @@ describe('exécutoire dates (L2131-1)', () => {
     const w = await buildWorld(t);
     const voted = ok(await t.http.post(api(w).vote(w.items[0])).send({ mode: 'show_of_hands', counts: { pour: 7, contre: 0, abstention: 0 } })).body;
     expect(voted.session.localDate).toBe('2024-03-11');
-    for (const change of [{ transmittedAt: '2024-03-10' }, { publishedAt: '2019-01-01' }]) {
+    const path = api(w).item(w.items[0]);
+    for (const [use, change] of [['transmission', { transmittedAt: '2024-03-10' }], ['publication', { publishedAt: '2019-01-01' }]] as const) {
       const v = (await item(w, w.items[0])).version;
-      await refused(w, () => t.http.patch(api(w).item(w.items[0])).send({ version: v, ...change }), 400, 'VALIDATION_FAILED', /before the session/);
+      await refused(w, () => t.http.post(`${path}/${use}`).send({ version: v, ...change }), 400, 'VALIDATION_FAILED', /before the session/);
     }
-    const v = (await item(w, w.items[0])).version;
-    expect(ok(await t.http.patch(api(w).item(w.items[0])).send({ version: v, transmittedAt: '2024-03-11', publishedAt: '2024-03-12' })).body)
+    let { version } = await item(w, w.items[0]);
+    ({ version } = ok(await t.http.post(`${path}/transmission`).send({ version, transmittedAt: '2024-03-11' })).body);
+    expect(ok(await t.http.post(`${path}/publication`).send({ version, publishedAt: '2024-03-12' })).body)
       .toMatchObject({ transmittedAt: '2024-03-11', publishedAt: '2024-03-12' });
   });
 });
@@ -47,15 +49,18 @@ describe('ACTES identifier of a voted deliberation', () => {
     const voted = ok(await t.http.post(api(w).vote(w.items[0])).send({ mode: 'show_of_hands', counts: { pour: 7, contre: 0, abstention: 0 } })).body;
     const { siren } = voted.collectivity;
     const internal = voted.item.number.replace(/-/g, '_');
+    const path = api(w).item(w.items[0]);
+    ok(await t.http.post(`${path}/transmission`).send({ version: (await item(w, w.items[0])).version, transmittedAt: '2024-03-11' }));
     for (const acteId of [
       `062-999999999-20240311-${internal}-DE`, `062-${siren}-20240312-${internal}-DE`, `059-${siren}-20240311-${internal}-DE`,
       `062-${siren}-20240311-${internal}-AR`, `062-${siren}-20240311-${'X'.repeat(16)}-DE`, 'n°12 du registre',
     ]) {
       const v = (await item(w, w.items[0])).version;
-      await refused(w, () => t.http.patch(api(w).item(w.items[0])).send({ version: v, acteId }), 400, 'VALIDATION_FAILED', /acteId/);
+      await refused(w, () => t.http.post(`${path}/acknowledgement`).send({ version: v, receivedAt: '2024-03-11', acteId }), 400, 'VALIDATION_FAILED', /acteId/);
     }
     const v = (await item(w, w.items[0])).version;
-    expect(ok(await t.http.patch(api(w).item(w.items[0])).send({ version: v, acteId: `062-${siren}-20240311-${internal}-DE` })).body.acteId).toBe(`062-${siren}-20240311-${internal}-DE`);
+    const acteId = `062-${siren}-20240311-${internal}-DE`;
+    expect(ok(await t.http.post(`${path}/acknowledgement`).send({ version: v, receivedAt: '2024-03-11', acteId })).body.acteId).toBe(acteId);
   });
 });
 

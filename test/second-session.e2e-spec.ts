@@ -132,11 +132,11 @@ describe('second demo session, 14 October 2019', () => {
     expect(e.electedId).toBe(fournier);
   });
 
-  it('every item is exécutoire: transmitted on 17 and published on 18 October, with its ACTES identifier', () => {
+  it('every item is exécutoire: sent and received on 17 and published on 18 October, with its ACTES identifier', () => {
     for (const s of states) {
       const internal = s.item.number.replace(/-/g, '_');
       expect(s.item.number).toMatch(/^19-10-\d+$/);
-      expect(s.item).toMatchObject({ transmittedAt: '2019-10-17', publishedAt: '2019-10-18', acteId: `062-246200364-20191014-${internal}-DE` });
+      expect(s.item).toMatchObject({ transmittedAt: '2019-10-17', receivedAt: '2019-10-17', publishedAt: '2019-10-18', acteId: `062-246200364-20191014-${internal}-DE` });
     }
     expect(new Set(states.map((s) => s.item.acteId)).size).toBe(6);
   });

@@ -39,6 +39,7 @@ export function statusFor(code: DomainErrorCode): number {
     case 'PROJECTOR_LINK_REVOKED':
     case 'MINUTES_SEALED':
     case 'MINUTES_NOT_ADOPTED':
+    case 'EXECUTOIRE_FACT_RECORDED':
       return 409;
     case 'REFERENCE_INVALID':
     case 'ITEM_POSITION_INVALID':
@@ -109,6 +110,8 @@ export function fromDatabaseError(e: QueryFailedError): DomainError | null {
       return new DomainError('SESSION_CLOSED', `The session is closed: its record is sealed (${err.message})`);
     case 'RG002':
       return new DomainError('ITEM_SEALED', `Sealed record: ${err.message}`);
+    case 'RG003':
+      return new DomainError('EXECUTOIRE_FACT_RECORDED', `${err.message}`);
     case '23505':
       return new DomainError(CONSTRAINT_CODES[constraint] ?? 'DUPLICATE', `Already exists (${constraint}): ${err.detail ?? ''}`.trim(), { constraint });
     case '23503':

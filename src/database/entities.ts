@@ -2,7 +2,7 @@ import { AuditEntry } from '../audit/audit-entry.entity';
 import { Body } from '../collectivities/body.entity';
 import { Collectivity } from '../collectivities/collectivity.entity';
 import { Attendance, AttendanceChangeRow } from '../attendance/attendance.entity';
-import { Item, ItemRecusal, NumberSequence } from '../deliberations/item.entity';
+import { ExecutoireCorrection, Item, ItemRecusal, NumberSequence } from '../deliberations/item.entity';
 import { Member } from '../members/member.entity';
 import { Membership } from '../members/membership.entity';
 import { Minutes, MinutesDebate } from '../minutes/minutes.entity';
@@ -16,5 +16,5 @@ import { ProjectorLink } from '../live/projector-link.entity';
 export const ENTITIES = [
   Collectivity, Body, Member, Membership, Session, SessionSecretary, SessionTransition, Item, NumberSequence,
   ItemRecusal, Attendance, AttendanceChangeRow, Proxy, ProxySession, Vote, Ballot, ElectionCandidate, ElectionRound,
-  TemplateOverride, RenderedDocument, Minutes, MinutesDebate, VoteRequest, ProjectorLink, AuditEntry,
+  TemplateOverride, RenderedDocument, Minutes, MinutesDebate, VoteRequest, ProjectorLink, AuditEntry, ExecutoireCorrection,
 ];

@@ -24,7 +24,10 @@ export class Item {
   @Column('text', { name: 'reasons_md', default: '' }) reasonsMd: string;
   @Column('text', { name: 'decision_md', default: '' }) decisionMd: string;
   @Column('text', { default: 'draft' }) status: ItemStatus;
+  // The exécutoire facts (L2131-1), each written once (src/deliberations/executoire.service.ts).
   @Column('date', { name: 'transmitted_at', nullable: true }) transmittedAt: string | null;
+  /** The préfecture's date of receipt: the date printed and exported. */
+  @Column('date', { name: 'received_at', nullable: true }) receivedAt: string | null;
   @Column('date', { name: 'published_at', nullable: true }) publishedAt: string | null;
   @Column('text', { name: 'acte_id', nullable: true }) acteId: string | null;
   @Column('integer', { default: 1 }) version: number;
@@ -39,6 +42,19 @@ export class NumberSequence {
   @PrimaryColumn('uuid', { name: 'body_id' }) bodyId: string;
   @PrimaryColumn('integer') year: number;
   @Column('integer', { name: 'last_seq', default: 0 }) lastSeq: number;
+}
+
+/** A correction of an exécutoire fact: the field, both values and the mandatory reason; append-only. */
+@Entity('executoire_correction')
+export class ExecutoireCorrection {
+  @PrimaryGeneratedColumn('uuid') id: string;
+  @Column('uuid', { name: 'collectivity_id' }) collectivityId: string;
+  @Column('uuid', { name: 'item_id' }) itemId: string;
+  @Column('text') field: 'transmitted_at' | 'received_at' | 'acte_id' | 'published_at';
+  @Column('text', { nullable: true }) before: string | null;
+  @Column('text', { nullable: true }) after: string | null;
+  @Column('text') reason: string;
+  @CreateDateColumn({ type: 'timestamptz' }) at: Date;
 }
 
 /** A member who does not take part in one item (L2131-11: interested member). */

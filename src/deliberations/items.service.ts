@@ -4,6 +4,7 @@ import { UnitOfWork } from '../database/unit-of-work';
 import { DomainError, assertFound, assertVersion } from '../domain/errors';
 import { ActesNature, assertActeIdentifierOf, assertPublishedNumber, formatItemNumber } from '../domain/numbering';
 import { assertItemTransition } from '../domain/session-lifecycle';
+import { factsOf, refusePatchOfFacts } from '../domain/executoire';
 import { loadSessionContext, SessionContext } from '../register/session-context';
 import { CreateItemDto, CreateRecusalDto, UpdateItemDto } from './dto/item.dto';
 import { assertCarriedOver } from './carry-over';
@@ -51,26 +52,14 @@ export class ItemsService {
       const found = assertFound(await em.getRepository(Item).findOneBy({ id, collectivityId }), 'Item', id);
       const ctx = await loadSessionContext(em, collectivityId, found.sessionId, true);
       const item = assertFound(await em.getRepository(Item).findOne({ where: { id, collectivityId }, lock: { mode: 'pessimistic_write' } }), 'Item', id);
-      assertVersion('Item', id, dto.version, item.version);
       const { version: _v, ...changes } = dto;
-      const executoireOnly = Object.keys(changes).every((k) => ['transmittedAt', 'publishedAt', 'acteId'].includes(k));
-      // After the vote (or the session's close) the act's text is sealed; only its exécutoire facts may be added.
-      if (!executoireOnly) {
-        assertEditable(ctx);
-        if (item.status === 'voted') throw new DomainError('ITEM_SEALED', `Item ${item.number} is voted: its text cannot change`, { itemId: id });
-      }
-      if ((dto.transmittedAt || dto.publishedAt) && item.status !== 'voted') {
-        throw new DomainError('VALIDATION_FAILED', 'transmittedAt/publishedAt apply to a voted deliberation', { field: dto.transmittedAt ? 'transmittedAt' : 'publishedAt' });
-      }
-      // L2131-1: an act is transmitted and published after it is adopted, never before its session.
-      for (const field of ['transmittedAt', 'publishedAt'] as const) {
-        const date = dto[field];
-        if (date && date < ctx.localDate) {
-          throw new DomainError('VALIDATION_FAILED', `${field} ${date} is before the session of ${ctx.localDate}`, { field, sessionDate: ctx.localDate });
-        }
-      }
+      // The exécutoire facts are recorded once by their own use cases (src/deliberations/executoire.service.ts).
+      refusePatchOfFacts(factsOf(item), Object.keys(changes).filter((k) => changes[k as keyof typeof changes] !== undefined), item);
+      assertVersion('Item', id, dto.version, item.version);
+      // After the vote (or the session's close) the act's text is sealed.
+      assertEditable(ctx);
+      if (item.status === 'voted') throw new DomainError('ITEM_SEALED', `Item ${item.number} is voted: its text cannot change`, { itemId: id });
       if (dto.status !== undefined && dto.status !== item.status) assertItemTransition(item.status, dto.status);
-      if (dto.acteId) assertActeId(ctx, dto.acteId, (dto.actesNature ?? item.actesNature ?? 'DE') as ActesNature);
       this.assertMembers(ctx, { rapporteurId: dto.rapporteurId, presidentId: dto.presidentId });
       Object.assign(item, changes, { version: item.version + 1 });
       return em.getRepository(Item).save(item);
@@ -128,7 +117,7 @@ export function assertEditable(ctx: SessionContext): void {
  * The @ctes identifier the platform returned, stored as given: read from both ends (its number may hold hyphens),
  * it must name the collectivity, the act's local date and its nature.
  */
-function assertActeId(ctx: SessionContext, acteId: string, nature: ActesNature): void {
+export function assertActeId(ctx: SessionContext, acteId: string, nature: ActesNature): void {
   const c = ctx.collectivity;
   assertActeIdentifierOf(acteId, { departementCode: c.departementCode, siren: c.siren, date: ctx.localDate, nature });
 }

@@ -107,17 +107,19 @@ describe('extract of 19-09-107', () => {
     expect(text).toContain('tribunal administratif dans un délai de deux mois');
   });
 
-  it('says nothing of exécutoire until transmission and publication are known', async () => {
+  it('says nothing of exécutoire until its receipt in préfecture and its publication are known, then prints the date of receipt', async () => {
     expect(text).not.toContain('Certifié exécutoire');
     // Issue 10: the receipt and the @ctes identifier are printed as soon as known, before publication.
-    const { pdf: onlyTransmitted } = await renderExtract(ccplRecord({ item: { transmittedAt: '2019-10-02T09:00:00+02:00', acteId: '062-246200364-20190930-19_09_107-DE' } }));
+    const { pdf: onlySent } = await renderExtract(ccplRecord({ item: { transmittedAt: '2019-10-01', publishedAt: '2019-10-03' } }));
+    expect(bodyText(readPdf(onlySent), HEADS)).not.toMatch(/Certifié exécutoire|Reçu en préfecture/);
+    const { pdf: onlyTransmitted } = await renderExtract(ccplRecord({ item: { transmittedAt: '2019-10-01', receivedAt: '2019-10-02T09:00:00+02:00', acteId: '062-246200364-20190930-19_09_107-DE' } }));
     const received = bodyText(readPdf(onlyTransmitted), HEADS);
     expect(received).not.toContain('Certifié exécutoire');
     expect(received).toContain('Reçu en préfecture le 2 octobre 2019, identifiant 062-246200364-20190930-19_09_107-DE.');
     const { pdf: onlyPublished } = await renderExtract(ccplRecord({ item: { publishedAt: '2019-10-03' } }));
     expect(bodyText(readPdf(onlyPublished), HEADS)).not.toMatch(/Certifié exécutoire|Reçu en préfecture/);
     const { pdf: executoire } = await renderExtract(
-      ccplRecord({ item: { transmittedAt: '2019-10-02T09:00:00+02:00', publishedAt: '2019-10-03', acteId: '062-246200364-20190930-19_09_107-DE' } }),
+      ccplRecord({ item: { transmittedAt: '2019-10-01', receivedAt: '2019-10-02T09:00:00+02:00', publishedAt: '2019-10-03', acteId: '062-246200364-20190930-19_09_107-DE' } }),
     );
     const t = bodyText(readPdf(executoire), HEADS);
     expect(t).toContain('Certifié exécutoire compte tenu de la transmission en préfecture le 2 octobre 2019 et de la publication le 3 octobre 2019.');

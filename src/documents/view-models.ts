@@ -38,8 +38,8 @@ export function extractViewModel(record: DeliberationRecord, options: ExtractOpt
   const presiding = record.item.president ?? record.session.president;
   const i = record.item;
   // L2131-1: the receipt is stated as soon as known; "exécutoire" only once enforceable (published, and received when
-  // L2131-2 lists the act). Until the write-once facts carry a date of receipt, the date of transmission stands for it.
-  const status = actStatus({ receivedOn: i.transmittedAt, publishedOn: i.publishedAt, acteId: i.acteId }, mustBeTransmitted({}));
+  // L2131-2 lists the act). The date printed is the préfecture's date of receipt, not the day the act was sent.
+  const status = actStatus({ receivedOn: i.receivedAt, publishedOn: i.publishedAt, acteId: i.acteId }, mustBeTransmitted({}));
   const long = (d: string | null): string | null => (d ? formatDateLong(datePart(d)) : null);
   const acteId = status.transmission?.acteId ? md(status.transmission.acteId) : null;
   const receipt = status.transmission ? receiptSentence(long(status.transmission.receivedOn)!, acteId) : null;

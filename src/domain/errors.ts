@@ -55,6 +55,8 @@ export const DOMAIN_ERROR_CODES = [
   'MINUTES_SEALED',
   'MINUTES_NOT_ADOPTED',
   'MINUTES_ADOPTION_INVALID',
+  // exécutoire facts (L2131-1): recorded once, corrected with a reason
+  'EXECUTOIRE_FACT_RECORDED',
   // attendance and membership (L5211-6 for suppléants)
   'ATTENDANCE_NOT_MEMBER',
   'ATTENDANCE_CHANGE_INVALID',

@@ -13,5 +13,6 @@ export * from './session-lifecycle';
 export * from './second-convocation';
 export * from './presidency';
 export * from './minutes';
+export * from './executoire';
 export * from './ballot-requests';
 export * from './act-status';

@@ -319,7 +319,9 @@ export interface DeliberationRecord {
     status: string;
     /** President for this item when not the session's (e.g. compte administratif, L2121-14). */
     president: SeatedMember | null;
+    /** Exécutoire facts (L2131-1): sent to the préfecture, received there (the date printed), published. */
     transmittedAt: string | null;
+    receivedAt: string | null;
     publishedAt: string | null;
     acteId: string | null;
     version: number;

@@ -35,7 +35,7 @@ export function demoRecord(): DeliberationRecord {
     item: {
       id: 'demo', position: 1, number: '19-09-107', object: SESSION_107.item.object, rapporteur: byKey.get(SESSION_107.item.rapporteur)!,
       actesNature: 'DE', matiereCode: SESSION_107.item.matiereCode, reasonsMd: REASONS_19_09_107, decisionMd: DECISION_19_09_107,
-      status: 'voted', president: null, transmittedAt: '2019-10-03', publishedAt: '2019-10-04', acteId: '062-246200364-20190930-19_09_107-DE', version: 1,
+      status: 'voted', president: null, transmittedAt: '2019-10-03', receivedAt: '2019-10-03', publishedAt: '2019-10-04', acteId: '062-246200364-20190930-19_09_107-DE', version: 1,
       carriedFrom: null,
     },
     attendance, changesHere: [], vote, election: null,

@@ -74,7 +74,7 @@ const ref = (m: SeatedMember): MemberRef => ({ id: m.id, civility: m.civility, f
 export function openingRecord(ctx: SessionContext): DeliberationRecord {
   const opening = Object.assign(new Item(), {
     id: '', position: 1, number: '', object: '', rapporteurId: null, presidentId: null, actesNature: null, matiereCode: null,
-    reasonsMd: '', decisionMd: '', status: 'draft', transmittedAt: null, publishedAt: null, acteId: null, version: 0,
+    reasonsMd: '', decisionMd: '', status: 'draft', transmittedAt: null, receivedAt: null, publishedAt: null, acteId: null, version: 0,
   });
   return { ...buildRecord(ctx, opening, null, [], [], []), changesHere: [] };
 }
@@ -108,7 +108,7 @@ export function buildRecord(
     item: {
       id: item.id, position: item.position, number: item.number, object: item.object, rapporteur: member(item.rapporteurId),
       actesNature: item.actesNature, matiereCode: item.matiereCode, reasonsMd: item.reasonsMd, decisionMd: item.decisionMd,
-      status: item.status, president: member(item.presidentId), transmittedAt: item.transmittedAt, publishedAt: item.publishedAt,
+      status: item.status, president: member(item.presidentId), transmittedAt: item.transmittedAt, receivedAt: item.receivedAt, publishedAt: item.publishedAt,
       acteId: item.acteId, version: item.version,
       carriedFrom: item.carriedFromItemId ? (ctx.carriedFrom.get(item.carriedFromItemId) ?? null) : null,
     },

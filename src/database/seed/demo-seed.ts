@@ -1,6 +1,7 @@
 import { INestApplication } from '@nestjs/common';
 import { AttendanceService } from '../../attendance/attendance.service';
 import { CollectivitiesService } from '../../collectivities/collectivities.service';
+import { ExecutoireService } from '../../deliberations/executoire.service';
 import { ItemsService } from '../../deliberations/items.service';
 import { MembersService } from '../../members/members.service';
 import { MinutesService } from '../../minutes/minutes.service';
@@ -17,6 +18,7 @@ export interface DemoServices {
   members: MembersService;
   sessions: SessionsService;
   items: ItemsService;
+  executoire: ExecutoireService;
   attendance: AttendanceService;
   proxies: ProxiesService;
   votes: VotesService;
@@ -34,7 +36,7 @@ export interface DemoIds {
 export async function seedDemo(app: INestApplication): Promise<DemoIds> {
   const s: DemoServices = {
     collectivities: app.get(CollectivitiesService), members: app.get(MembersService), sessions: app.get(SessionsService),
-    items: app.get(ItemsService), attendance: app.get(AttendanceService), proxies: app.get(ProxiesService),
+    items: app.get(ItemsService), executoire: app.get(ExecutoireService), attendance: app.get(AttendanceService), proxies: app.get(ProxiesService),
     votes: app.get(VotesService), register: app.get(RegisterService), minutes: app.get(MinutesService),
   };
   const collectivity = await s.collectivities.create(CCPL.collectivity);

@@ -102,14 +102,14 @@ export async function seedSecondSession(s: DemoServices, ids: DemoIds, previousS
   // L2121-15: the procès-verbal of 30 September, adopted today, is published within the week.
   const adopted = await s.minutes.get(cid, previousSessionId);
   await s.minutes.publish(cid, previousSessionId, { publishedOn: '2019-10-18', version: adopted.version });
-  // Exécutoire (L2131-1): transmitted to the préfecture and published after the session.
+  // Exécutoire (L2131-1): sent to the préfecture and acknowledged the same day, published the next.
   const coll = await s.collectivities.get(cid);
   for (const item of items) {
-    const current = await s.items.get(cid, item.id);
-    await s.items.update(cid, item.id, {
-      version: current.version, transmittedAt: '2019-10-17', publishedAt: '2019-10-18',
-      acteId: acteIdentifier({ departementCode: coll.departementCode, siren: coll.siren, date: '2019-10-14', number: current.number, nature: 'DE' }),
-    });
+    let { version, number } = await s.items.get(cid, item.id);
+    ({ version } = await s.executoire.recordTransmission(cid, item.id, { version, transmittedAt: '2019-10-17' }));
+    const acteId = acteIdentifier({ departementCode: coll.departementCode, siren: coll.siren, date: '2019-10-14', number, nature: 'DE' });
+    ({ version } = await s.executoire.recordAcknowledgement(cid, item.id, { version, receivedAt: '2019-10-17', acteId }));
+    await s.executoire.recordPublication(cid, item.id, { version, publishedAt: '2019-10-18' });
   }
 }
 

@@ -70,13 +70,18 @@ export class UpdateItemDto {
   @ApiPropertyOptional({ enum: ['draft', 'withdrawn', 'adjourned'] }) @IsOptional() @IsIn(['draft', 'withdrawn', 'adjourned'])
   status?: 'draft' | 'withdrawn' | 'adjourned';
 
-  @ApiPropertyOptional({ description: 'Date of transmission to the préfecture (exécutoire, L2131-1)' }) @IsOptional() @IsISO8601({ strict: true }) @Length(10, 10)
+  // The exécutoire facts are accepted here only to be refused with a clear code: EXECUTOIRE_FACT_RECORDED (409) once
+  // recorded, else VALIDATION_FAILED naming the use case that records them (POST .../transmission, ...).
+  @ApiPropertyOptional({ description: 'Refused: recorded with POST .../items/:iid/transmission' }) @IsOptional() @IsISO8601({ strict: true }) @Length(10, 10)
   transmittedAt?: string;
 
-  @ApiPropertyOptional({ description: 'Date of publication (R2131-1)' }) @IsOptional() @IsISO8601({ strict: true }) @Length(10, 10)
+  @ApiPropertyOptional({ description: 'Refused: recorded with POST .../items/:iid/acknowledgement' }) @IsOptional() @IsISO8601({ strict: true }) @Length(10, 10)
+  receivedAt?: string;
+
+  @ApiPropertyOptional({ description: 'Refused: recorded with POST .../items/:iid/publication' }) @IsOptional() @IsISO8601({ strict: true }) @Length(10, 10)
   publishedAt?: string;
 
-  @ApiPropertyOptional({ example: '062-200000000-20190930-19_09_107-DE' }) @IsOptional() @IsString() @MaxLength(60)
+  @ApiPropertyOptional({ description: 'Refused: recorded with POST .../items/:iid/acknowledgement' }) @IsOptional() @IsString() @MaxLength(60)
   acteId?: string;
 }
 
