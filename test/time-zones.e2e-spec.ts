@@ -44,12 +44,15 @@ describe('time zones: La Réunion (974) sits at 01:30 local time', () => {
   });
 
   it('accepts the @ctes identifier dated on the local day, and refuses the Paris one', async () => {
-    const item = ok(await t.http.get(api(w).item(w.items[0]))).body;
+    const path = api(w).item(w.items[0]);
+    const item = ok(await t.http.get(path)).body;
+    const sent = ok(await t.http.post(`${path}/transmission`).send({ version: item.version, transmittedAt: '2023-03-02' })).body;
     const paris = `974-${collectivity.siren}-20230228-${item.number.replace(/-/g, '_')}-DE`;
-    const bad = await t.http.patch(api(w).item(w.items[0])).send({ version: item.version, acteId: paris }).expect(400);
+    const bad = await t.http.post(`${path}/acknowledgement`).send({ version: sent.version, receivedAt: '2023-03-02', acteId: paris }).expect(400);
     expect(bad.body.details.field).toBe('acteId');
     const local = `974-${collectivity.siren}-20230301-${item.number.replace(/-/g, '_')}-DE`;
-    ok(await t.http.patch(api(w).item(w.items[0])).send({ version: item.version, acteId: local, transmittedAt: '2023-03-02', publishedAt: '2023-03-02' }));
+    const received = ok(await t.http.post(`${path}/acknowledgement`).send({ version: sent.version, receivedAt: '2023-03-02', acteId: local })).body;
+    ok(await t.http.post(`${path}/publication`).send({ version: received.version, publishedAt: '2023-03-02' }));
     const text = await pdfText((await t.http.get(`${w.base}/items/${w.items[0]}/extract.pdf`).buffer(true).parse(binary).expect(200)).body);
     expect(text).toContain(local);
   });

@@ -57,6 +57,7 @@ const REFUSALS: Record<DomainErrorCode, Refusal> = {
   ELECTION_ROUNDS_INVALID: R("Les tours de l'élection sont incohérents : majorité absolue aux deux premiers tours, relative au troisième.", 'article L2122-7 du CGCT'),
   MINUTES_SEALED: R('Le procès-verbal est adopté : il ne change plus.', 'article L2121-15 du CGCT'),
   MINUTES_NOT_ADOPTED: R("Le procès-verbal n'est pas encore adopté.", 'article L2121-15 du CGCT'),
+  EXECUTOIRE_FACT_RECORDED: R("Ce fait (transmission, réception en préfecture ou publication) est déjà enregistré : une erreur se corrige par une rectification motivée.", 'article L2131-1 du CGCT'),
   MINUTES_ADOPTION_INVALID: R("Le procès-verbal s'adopte au commencement d'une séance suivante de la même assemblée.", 'article L2121-15 du CGCT'),
   ATTENDANCE_NOT_MEMBER: R("Ce membre n'est pas en exercice dans cette assemblée à la date de la séance."),
   ATTENDANCE_CHANGE_INVALID: R("Ce mouvement ne correspond pas à l'état du membre (on n'arrive que si l'on était absent, on ne part que si l'on était présent)."),
