@@ -1,4 +1,5 @@
 import { MigrationInterface, QueryRunner } from 'typeorm';
+import { dropTenantTable, tenantTable } from '../src/database/tenant-table';
 
 /**
  * The public screen of a session (a projector in the room): opened by an unguessable link that the secretary makes
@@ -32,9 +33,19 @@ export class ProjectorLinks1764007100000 implements MigrationInterface {
         RETURN NEW;
       END $$`);
     await q.query(`CREATE TRIGGER projector_link_revoked_once BEFORE UPDATE ON projector_link FOR EACH ROW EXECUTE FUNCTION registre_projector_link_guard()`);
+    // token_hash is a secret of its own: the trail says it was set, not what it is.
+    await tenantTable(q, 'projector_link', { personal: ['token_hash'] });
+    // Opening a screen finds its link by token alone, with no collectivity yet: the one narrow path across
+    // collectivities (row-level security), returning the session of a live link and nothing else.
+    await q.query(`
+      CREATE FUNCTION registre_projector_link_open(hash text) RETURNS TABLE (collectivity_id uuid, session_id uuid)
+      LANGUAGE sql STABLE SECURITY DEFINER SET search_path FROM CURRENT AS
+      $$ SELECT l.collectivity_id, l.session_id FROM projector_link l WHERE l.token_hash = hash AND l.revoked_at IS NULL $$`);
   }
 
   async down(q: QueryRunner): Promise<void> {
+    await q.query(`DROP FUNCTION IF EXISTS registre_projector_link_open(text)`);
+    await dropTenantTable(q, 'projector_link');
     await q.query(`DROP TABLE IF EXISTS projector_link`);
     await q.query(`DROP FUNCTION IF EXISTS registre_projector_link_guard()`);
   }

@@ -47,11 +47,12 @@ export async function restore(url: string, file: string, options: RestoreOptions
       await client.query('BEGIN');
       for (const s of SESSION_SETTINGS) await client.query(s);
       const tables = new Map((await listTables(client)).map((t) => [t.name, t]));
-      await refuseNonEmpty(client, [...tables.values()], options.replace ?? false);
       const fks = await listForeignKeys(client);
       const bypass = await bypassTriggers(client);
       const order = bypass ? manifest.tables : dependencyOrder(manifest.tables, fks);
       if (!bypass) for (const t of manifest.tables) await client.query(`ALTER TABLE ${ident(t.name)} DISABLE TRIGGER USER`);
+      // Triggers are off first: --replace empties the audit trail too, which refuses TRUNCATE to anyone else.
+      await refuseNonEmpty(client, [...tables.values()], options.replace ?? false);
       let rows = 0;
       for (const t of order) {
         const target = tables.get(t.name);

@@ -1,6 +1,5 @@
 import { Injectable } from '@nestjs/common';
 import { createHash, randomBytes } from 'node:crypto';
-import { IsNull } from 'typeorm';
 import { UnitOfWork } from '../database/unit-of-work';
 import { assertFound, DomainError } from '../domain/errors';
 import { Session } from '../sessions/session.entity';
@@ -46,12 +45,17 @@ export class ProjectorService {
     }, { useCase: 'projector.revoke' });
   }
 
-  /** The session a live link opens; unknown, malformed and revoked links are all the same 404. */
+  /**
+   * The session a live link opens; unknown, malformed and revoked links are all the same 404. The link is found
+   * by its token before any collectivity is known, through the one function row-level security lets do so.
+   */
   open(token: string): Promise<{ collectivityId: string; sessionId: string }> {
     return this.uow.run(null, async (em) => {
-      const link = TOKEN.test(token) ? await em.getRepository(ProjectorLink).findOneBy({ tokenHash: hash(token), revokedAt: IsNull() }) : null;
-      if (!link) throw new DomainError('NOT_FOUND', 'No public screen at this address', { entity: 'ProjectorLink' });
-      return { collectivityId: link.collectivityId, sessionId: link.sessionId };
+      const rows: { collectivity_id: string; session_id: string }[] = TOKEN.test(token)
+        ? await em.query(`SELECT collectivity_id, session_id FROM registre_projector_link_open($1)`, [hash(token)])
+        : [];
+      if (!rows.length) throw new DomainError('NOT_FOUND', 'No public screen at this address', { entity: 'ProjectorLink' });
+      return { collectivityId: rows[0].collectivity_id, sessionId: rows[0].session_id };
     }, { useCase: 'projector.open' });
   }
 }
