@@ -48,10 +48,12 @@ describe('deliberation numbers as published', () => {
     ok(await t.http.post(api(w).vote(item.id)).send({ mode: 'show_of_hands', counts: { pour: 7, contre: 0, abstention: 0 } }));
     const voted = ok(await t.http.get(api(w).item(item.id))).body;
     const acteId = `062-${siren}-20240311-2024-009-DE`;
-    ok(await t.http.patch(api(w).item(item.id)).send({ version: voted.version, acteId }));
-    expect(ok(await t.http.get(api(w).item(item.id))).body.acteId).toBe(acteId);
-    const wrong = await t.http.patch(api(w).item(item.id)).send({ version: voted.version + 1, acteId: `062-${siren}-20240312-2024-009-DE` }).expect(400);
+    const path = api(w).item(item.id);
+    const sent = ok(await t.http.post(`${path}/transmission`).send({ version: voted.version, transmittedAt: '2024-03-12' })).body;
+    const wrong = await t.http.post(`${path}/acknowledgement`).send({ version: sent.version, receivedAt: '2024-03-12', acteId: `062-${siren}-20240312-2024-009-DE` }).expect(400);
     expect(wrong.body.details).toMatchObject({ field: 'acteId', part: 'date' });
+    ok(await t.http.post(`${path}/acknowledgement`).send({ version: sent.version, receivedAt: '2024-03-12', acteId }));
+    expect(ok(await t.http.get(path)).body.acteId).toBe(acteId);
     const text = await pdfText((await t.http.get(`${w.base}/items/${item.id}/extract.pdf`).buffer(true).parse(binary).expect(200)).body);
     expect(text).toContain('N°2024/009');
   });
