@@ -4,6 +4,7 @@ import { LoggerModule } from 'nestjs-pino';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { AttendanceModule } from './attendance/attendance.module';
 import { AuditModule } from './audit/audit.module';
+import { AuthModule } from './auth/auth.module';
 import { CollectivitiesModule } from './collectivities/collectivities.module';
 import { AccountLogInterceptor, AppLogger, loggingParams, LogLevel } from './common/logging';
 import { DEFAULT_TIMEOUTS, Timeouts } from './config/app-config';
@@ -17,6 +18,7 @@ import { HealthModule } from './health/health.module';
 import { MembersModule } from './members/members.module';
 import { MinutesModule } from './minutes/minutes.module';
 import { ProxiesModule } from './proxies/proxies.module';
+import { PublicationModule } from './publication/publication.module';
 import { RegisterModule } from './register/register.module';
 import { SessionsModule } from './sessions/sessions.module';
 import { VotesModule } from './votes/votes.module';
@@ -27,6 +29,8 @@ export interface AppOptions {
   logSql?: boolean;
   logLevel?: LogLevel;
   timeouts?: Timeouts;
+  /** Overrides TRUST_PROXY (tests of throttling per address). */
+  trustProxy?: string;
 }
 
 @Module({})
@@ -37,7 +41,7 @@ export class AppModule {
       imports: [
         TypeOrmModule.forRoot(dataSourceOptions(options.databaseUrl, options.logSql ?? false, options.timeouts ?? DEFAULT_TIMEOUTS)),
         LoggerModule.forRoot(loggingParams(options.logLevel)),
-        UnitOfWorkModule, HealthModule, RegisterModule, CollectivitiesModule, MembersModule, SessionsModule, DeliberationsModule, AttendanceModule, ProxiesModule, VotesModule, MinutesModule, ExtractsModule, ImportsModule, LiveModule, AuditModule, WebModule,
+        UnitOfWorkModule, AuthModule, HealthModule, RegisterModule, CollectivitiesModule, MembersModule, SessionsModule, DeliberationsModule, AttendanceModule, ProxiesModule, VotesModule, MinutesModule, ExtractsModule, ImportsModule, LiveModule, AuditModule, PublicationModule, WebModule,
       ],
       providers: [{ provide: APP_INTERCEPTOR, useClass: AccountLogInterceptor }, AppLogger],
     };

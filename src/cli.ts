@@ -7,6 +7,7 @@ import { join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { Client } from 'pg';
 import { runInContext, systemActor } from './auth/actor';
+import { ACCOUNT_COMMANDS, ACCOUNT_USAGE, runAccountCommand } from './auth/cli-accounts';
 import { AppModule } from './app.module';
 import { loadConfig } from './config/app-config';
 import { backup } from './database/backup';
@@ -24,7 +25,8 @@ const USAGE = `Usage:
   npm run cli -- minutes <YYYY-MM-DD|session-id> [--collectivity <siren>] --out <file.pdf> [--pdfa]
   npm run cli -- list <YYYY-MM-DD|session-id> [--collectivity <siren>] --out <file.pdf>
   npm run cli -- backup <file.zip>             (online: one consistent snapshot while the app serves)
-  npm run cli -- restore <file.zip> [--replace] (into an empty database; --replace empties it first)`;
+  npm run cli -- restore <file.zip> [--replace] (into an empty database; --replace empties it first)
+${ACCOUNT_USAGE}`;
 
 async function database(): Promise<{ url: string; embedded: EmbeddedDatabase | null }> {
   const config = loadConfig();
@@ -51,26 +53,43 @@ async function database(): Promise<{ url: string; embedded: EmbeddedDatabase | n
 export async function runCli(argv: string[], log: (line: string) => void = console.log): Promise<number> {
   const { values, positionals } = parseArgs({
     args: argv, allowPositionals: true,
-    options: { collectivity: { type: 'string' }, body: { type: 'string' }, out: { type: 'string' }, pdfa: { type: 'boolean', default: false }, replace: { type: 'boolean', default: false }, help: { type: 'boolean' } },
+    options: {
+      collectivity: { type: 'string' }, body: { type: 'string' }, out: { type: 'string' }, pdfa: { type: 'boolean', default: false }, replace: { type: 'boolean', default: false }, help: { type: 'boolean' },
+      email: { type: 'string' }, roles: { type: 'string' }, role: { type: 'string' }, operator: { type: 'boolean' }, days: { type: 'string' }, label: { type: 'string' },
+    },
   });
   const [command, target] = positionals;
   if ((command === 'backup' || command === 'restore') && target && !values.help) return backupCommand(command, target, values.replace ?? false, log);
+  if ((ACCOUNT_COMMANDS as readonly string[]).includes(command) && !values.help) {
+    return withApp(async (app) => runInContext(
+      { actor: systemActor('cli'), requestId: `cli-${process.pid}`, useCase: `cli.${command}` },
+      () => runAccountCommand(app, command, target, values, log, (siren) => collectivityId(app.get(UnitOfWork), siren)),
+    ));
+  }
   if (values.help || !command || !target || !values.out || !['extract', 'minutes', 'list'].includes(command)) {
     log(USAGE);
     return 2;
   }
+  const out = values.out;
+  return withApp(async (app) => {
+    // What the command writes (the render log) is recorded as the command line's.
+    const ctx = { actor: systemActor('cli'), requestId: `cli-${process.pid}`, useCase: `cli.${command}` };
+    const pdf = await runInContext(ctx, () => renderDocument(app, command, target, values));
+    writeFileSync(out, pdf);
+    log(`${out}: ${pdf.length} bytes`);
+    return 0;
+  });
+}
+
+/** The app without HTTP, on the migrated database, for the time of one command. */
+async function withApp(work: (app: INestApplicationContext) => Promise<number>): Promise<number> {
   const { url, embedded } = await database();
   await runMigrations(url);
   const config = loadConfig();
   const appUrl = await applicationUrl(url, config.DATABASE_APP_URL, !config.DATABASE_URL);
   const app = await NestFactory.createApplicationContext(AppModule.forRoot({ databaseUrl: appUrl }), { logger: ['error'] });
   try {
-    // What the command writes (the render log) is recorded as the command line's.
-    const ctx = { actor: systemActor('cli'), requestId: `cli-${process.pid}`, useCase: `cli.${command}` };
-    const pdf = await runInContext(ctx, () => renderDocument(app, command, target, values));
-    writeFileSync(values.out, pdf);
-    log(`${values.out}: ${pdf.length} bytes`);
-    return 0;
+    return await work(app);
   } finally {
     await app.close();
     if (embedded) await embedded.stop();

@@ -7,6 +7,7 @@ import { applicationUrl } from './database/app-role';
 import { EmbeddedDatabase, startEmbeddedPostgres } from './database/embedded-postgres';
 import { isEmpty, runMigrations } from './database/migrate';
 import { UnitOfWork } from './database/unit-of-work';
+import { demoAccountLines } from './database/seed/demo-accounts';
 import { seedDemo } from './database/seed/demo-seed';
 
 const log = rootLogger().child({ context: 'Registre' });
@@ -31,6 +32,7 @@ async function main(): Promise<void> {
       throw new Error(`Seeding the demo failed (${e instanceof Error ? e.message : e}); with the embedded database, delete ${join(config.DATA_DIR, 'postgres')} and start again`);
     });
     log.info('Demo data seeded (CCPL, sessions of 30 September 2019 and 14 October 2019)');
+    for (const line of demoAccountLines()) log.info(line);
   }
   let stopping = false;
   const stop = async (why: string, code = 0) => {

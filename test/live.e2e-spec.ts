@@ -24,7 +24,7 @@ describe('live: server-sent events across two app instances', () => {
 
   it('sends the version at once, then each committed change recorded on the other instance within a second', async () => {
     const session = ok(await a.http.get(api(w).session)).body;
-    const sse = await SseClient.open(`${urlB}${api(w).session}/events`);
+    const sse = await SseClient.open(`${urlB}${api(w).session}/events`, b.authHeaders);
     try {
       expect((await sse.next(versionEvent)).data).toEqual({ version: session.version });
       const before = sse.events.length;
@@ -38,7 +38,7 @@ describe('live: server-sent events across two app instances', () => {
   }, 30_000);
 
   it('says nothing of a refused change (nothing was committed)', async () => {
-    const sse = await SseClient.open(`${urlB}${api(w).session}/events`);
+    const sse = await SseClient.open(`${urlB}${api(w).session}/events`, b.authHeaders);
     try {
       await sse.next(versionEvent);
       // m[8] is excused: a proxy to him is refused (PROXY_HOLDER_ABSENT, L2121-20).

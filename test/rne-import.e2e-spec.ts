@@ -2,7 +2,7 @@
 // importing the same file again changes nothing.
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { fingerprint, ok, uniqueSiren } from './setup/factory';
+import { createCollectivity, fingerprint, ok, uniqueSiren } from './setup/factory';
 import { bootTestApp, TestApp } from './setup/test-app';
 
 const csv = readFileSync(join(__dirname, 'fixtures', 'rne-conseillers-communautaires-ccpl.csv'), 'utf8');
@@ -18,7 +18,7 @@ describe('RNE import', () => {
 
   beforeAll(async () => {
     t = await bootTestApp();
-    cid = ok(await t.http.post('/api/collectivities').send({ kind: 'communaute_communes', name: 'CC du Pays de Lumbres (import)', siren: uniqueSiren(), departementCode: '62' })).body.id;
+    cid = await createCollectivity(t, 'CC du Pays de Lumbres (import)', '62', { kind: 'communaute_communes' });
     base = `/api/collectivities/${cid}`;
     bodyId = ok(await t.http.post(`${base}/bodies`).send({ kind: 'conseil', name: 'Conseil de Communauté', ruleProfile: 'epci' })).body.id;
   }, 60_000);
@@ -78,7 +78,7 @@ describe('RNE import of a commune (conseillers municipaux, dates dd/mm/yyyy)', (
   afterAll(() => t?.close());
 
   it("creates the commune's 11 councillors (one on two lines), then changes nothing", async () => {
-    const cid = ok(await t.http.post('/api/collectivities').send({ kind: 'commune', name: 'Inventé-sur-Aa', siren: uniqueSiren(), departementCode: '62' })).body.id;
+    const cid = await createCollectivity(t, 'Inventé-sur-Aa');
     const base = `/api/collectivities/${cid}`;
     const bodyId = ok(await t.http.post(`${base}/bodies`).send({ kind: 'conseil', name: 'Conseil municipal', ruleProfile: 'commune' })).body.id;
     // Two communes in the file: which one is asked.

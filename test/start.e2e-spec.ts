@@ -8,6 +8,15 @@ import { freePort } from './setup/free-port';
 const root = projectRoot();
 const facts = require('./fixtures/extrait-ccpl-19-09-107.facts.json');
 
+/** Signs in as a demo account with the password the first start printed; returns the cookie header to send. */
+async function signIn(base: string, output: string, email: string): Promise<string> {
+  const password = new RegExp(`${email.replace(/[.]/g, '\\.')}\\s+(\\S+)`).exec(output)?.[1];
+  if (!password) throw new Error(`the first start did not print the password of ${email}:\n${output}`);
+  const res = await fetch(`${base}/api/auth/sign-in`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ email, password }) });
+  expect(res.status).toBe(200);
+  return res.headers.getSetCookie().map((c) => c.split(';')[0]).join('; ');
+}
+
 interface Started { child: ChildProcess; output: () => string; exited: Promise<number | null> }
 
 async function start(env: NodeJS.ProcessEnv): Promise<Started> {
@@ -28,6 +37,7 @@ describe('npm start: the app with its demo on an embedded PostgreSQL', () => {
   const dataDir = join(root, 'data', 'test-runs', `start-${process.pid}`);
   let env: NodeJS.ProcessEnv;
   let base: string;
+  let firstOutput = '';
 
   beforeAll(async () => {
     // What `npm start` runs first (prestart): the build.
@@ -43,16 +53,20 @@ describe('npm start: the app with its demo on an embedded PostgreSQL', () => {
     const app = await start(env);
     try {
       expect(app.output()).toMatch(/Demo data seeded/);
-      const list = (await (await fetch(`${base}/api/collectivities`)).json()) as any;
+      firstOutput = app.output();
+      expect((await fetch(`${base}/api/collectivities`)).status).toBe(401);
+      const headers = { cookie: await signIn(base, firstOutput, 'secretaire@ccpl.demo') };
+      const list = (await (await fetch(`${base}/api/collectivities`, { headers })).json()) as any;
       const ccpl = list.items.find((c: { siren: string }) => c.siren === '246200364');
-      const state = (await (await fetch(`${base}/api/collectivities/${ccpl.id}/deliberations/state?number=19-09-107`)).json()) as any;
+      const state = (await (await fetch(`${base}/api/collectivities/${ccpl.id}/deliberations/state?number=19-09-107`, { headers })).json()) as any;
       expect(state.attendance).toMatchObject({ inOffice: facts.counts.in_office, voters: facts.counts.voters });
       expect(state.attendance.present).toHaveLength(facts.counts.present);
       expect(state.attendance.represented).toHaveLength(facts.counts.proxies);
       expect(state.attendance.quorum).toMatchObject({ needed: facts.counts.quorum_needed, met: true });
       expect(state.vote).toMatchObject({ outcome: 'adopted', unanimous: true, pour: 44 });
       expect((await fetch(`${base}/docs`)).status).toBe(200);
-      expect((await fetch(`${base}/`)).status).toBe(200);
+      expect((await fetch(`${base}/`, { headers })).status).toBe(200);
+      expect((await fetch(`${base}/connexion`)).status).toBe(200);
     } finally {
       app.child.kill('SIGTERM');
     }
@@ -64,7 +78,8 @@ describe('npm start: the app with its demo on an embedded PostgreSQL', () => {
     const app = await start(env);
     try {
       expect(app.output()).not.toMatch(/Demo data seeded/);
-      const list = (await (await fetch(`${base}/api/collectivities`)).json()) as any;
+      const headers = { cookie: await signIn(base, firstOutput, 'operateur@registre.demo') };
+      const list = (await (await fetch(`${base}/api/collectivities`, { headers })).json()) as any;
       expect(list.total).toBe(1);
     } finally {
       app.child.kill('SIGINT');

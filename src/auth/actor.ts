@@ -30,6 +30,8 @@ export interface RequestContext {
   requestId: string;
   /** The use case being run ("attendance.addChange"), recorded with each audited write. */
   useCase?: string;
+  /** With a console session: the CSRF token that unsafe requests must carry (pages put it in their forms). */
+  csrfToken?: string;
 }
 
 export const ANONYMOUS: Actor = { kind: 'anonymous', accountId: null, tokenId: null, label: 'anonymous', operator: false, grants: [] };

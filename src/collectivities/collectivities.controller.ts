@@ -6,7 +6,9 @@ import { UuidParam } from '../common/uuid-param';
 import { localParts } from '../domain/time-zones';
 import { CollectivitiesService } from './collectivities.service';
 import { CreateBodyDto, UpdateBodySettingsDto } from './dto/create-body.dto';
-import { CreateCollectivityDto, UpdateCollectivityDto } from './dto/create-collectivity.dto';
+import { UpdateCollectivityDto } from './dto/create-collectivity.dto';
+import { CreateCollectivityWithAdminDto } from '../auth/dto/auth.dto';
+import { Permission } from '../auth/permissions';
 
 class ProfilesQuery {
   @IsOptional() @Matches(/^\d{4}-\d{2}-\d{2}$/, { message: 'date must be YYYY-MM-DD' })
@@ -19,21 +21,27 @@ export class CollectivitiesController {
   constructor(private readonly service: CollectivitiesService) {}
 
   @Post('collectivities')
-  create(@Payload() dto: CreateCollectivityDto) { return this.service.create(dto); }
+  @Permission('operator')
+  create(@Payload() dto: CreateCollectivityWithAdminDto) { return this.service.create(dto); }
 
   @Get('collectivities')
+  @Permission('authenticated')
   list(@Query() q: PageQuery) { return this.service.list(q); }
 
   @Get('collectivities/:cid')
+  @Permission('collectivity.read')
   get(@UuidParam('cid') cid: string) { return this.service.get(cid); }
 
   @Patch('collectivities/:cid')
+  @Permission('collectivity.manage')
   update(@UuidParam('cid') cid: string, @Payload() dto: UpdateCollectivityDto) { return this.service.update(cid, dto); }
 
   @Post('collectivities/:cid/bodies')
+  @Permission('body.manage')
   createBody(@UuidParam('cid') cid: string, @Payload() dto: CreateBodyDto) { return this.service.createBody(cid, dto); }
 
   @Get('collectivities/:cid/bodies')
+  @Permission('collectivity.read')
   listBodies(@UuidParam('cid') cid: string, @Query() q: PageQuery) { return this.service.listBodies(cid, q); }
 
   @Patch('collectivities/:cid/bodies/:bid')
@@ -42,5 +50,6 @@ export class CollectivitiesController {
   }
 
   @Get('rule-profiles')
+  @Permission('authenticated')
   profiles(@Query() q: ProfilesQuery) { return this.service.profiles(q.date ?? localParts(new Date()).date); }
 }

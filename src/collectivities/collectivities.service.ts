@@ -1,5 +1,10 @@
 import { Injectable } from '@nestjs/common';
 import { randomUUID } from 'node:crypto';
+import { In } from 'typeorm';
+import { currentActor } from '../auth/actor';
+import { AccountsService, GrantedAccount } from '../auth/accounts.service';
+import { CreateCollectivityWithAdminDto } from '../auth/dto/auth.dto';
+import { visibleCollectivityIds } from '../auth/permissions';
 import { PageQuery, pageOf } from '../common/pagination.dto';
 import { assertFound } from '../domain/errors';
 import { validateNumberPattern } from '../domain/numbering';
@@ -8,20 +13,26 @@ import { EMERGENCY_PERIODS, profileFor } from '../domain/rule-profiles';
 import { Body } from './body.entity';
 import { Collectivity } from './collectivity.entity';
 import { CreateBodyDto, UpdateBodySettingsDto } from './dto/create-body.dto';
-import { CreateCollectivityDto, UpdateCollectivityDto } from './dto/create-collectivity.dto';
+import { UpdateCollectivityDto } from './dto/create-collectivity.dto';
 import { assertTimeZone, timeZoneOf } from '../domain/time-zones';
 
 @Injectable()
 export class CollectivitiesService {
-  constructor(private readonly uow: UnitOfWork) {}
+  constructor(private readonly uow: UnitOfWork, private readonly accounts: AccountsService) {}
 
-  /** The id is chosen here so that the new collectivity's own transaction (row-level security) may insert it. */
-  create(dto: CreateCollectivityDto): Promise<Collectivity> {
+  /**
+   * The id is chosen here so that the new collectivity's own transaction (row-level security) may insert it,
+   * with its first administrator (src/auth/accounts.service.ts) in the same transaction.
+   */
+  create(dto: CreateCollectivityWithAdminDto): Promise<Collectivity & { administrator?: GrantedAccount }> {
+    const { administrator, ...fields } = dto;
     const id = randomUUID();
-    const timeZone = assertTimeZone(dto.timeZone ?? timeZoneOf(dto.departementCode));
-    return this.uow.run(id, (em) => em.getRepository(Collectivity).save(em.getRepository(Collectivity).create({ ...dto, id, shortName: dto.shortName ?? null, timeZone, seat: dto.seat?.trim() ?? null })), {
-      useCase: 'collectivity.create',
-    });
+    const timeZone = assertTimeZone(fields.timeZone ?? timeZoneOf(fields.departementCode));
+    return this.uow.run(id, async (em) => {
+      const collectivity = await em.getRepository(Collectivity).save(em.getRepository(Collectivity).create({ ...fields, id, shortName: fields.shortName ?? null, timeZone, seat: fields.seat?.trim() ?? null }));
+      const admin = await this.accounts.firstAdministrator(em, id, administrator);
+      return admin ? { ...collectivity, administrator: admin } : collectivity;
+    }, { useCase: 'collectivity.create' });
   }
 
   /** The time zone may change (French Polynesia spans three): dates already printed on issued acts are theirs. */
@@ -35,10 +46,12 @@ export class CollectivitiesService {
     }, { useCase: 'collectivity.update' });
   }
 
-  /** The directory of collectivities: the one read across collectivities (collectivity-less unit of work). */
+  /** The directory of collectivities (collectivity-less unit of work): those the actor has a role in, all for an operator. */
   async list(q: PageQuery) {
-    const [items, total] = await this.uow.run(null, (em) =>
-      em.getRepository(Collectivity).findAndCount({ order: { name: 'ASC' }, skip: (q.page - 1) * q.pageSize, take: q.pageSize }));
+    const visible = visibleCollectivityIds(currentActor());
+    const [items, total] = await this.uow.run(null, (em) => em.getRepository(Collectivity).findAndCount({
+      where: visible ? { id: In(visible) } : {}, order: { name: 'ASC' }, skip: (q.page - 1) * q.pageSize, take: q.pageSize,
+    }));
     return pageOf(items, total, q);
   }
 

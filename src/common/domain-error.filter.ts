@@ -24,6 +24,17 @@ export function statusFor(code: DomainErrorCode): number {
       return 400;
     case 'PAYLOAD_TOO_LARGE':
       return 413;
+    case 'UNAUTHENTICATED':
+    case 'SIGN_IN_FAILED':
+      return 401;
+    case 'FORBIDDEN':
+    case 'CSRF_TOKEN_INVALID':
+    case 'SIGNATURE_NOT_ALLOWED':
+      return 403;
+    case 'SIGN_IN_THROTTLED':
+      return 429;
+    case 'ACCOUNT_LAST_ADMINISTRATOR':
+      return 409;
     case 'CONFLICT_STALE_VERSION':
     case 'DUPLICATE':
     case 'SESSION_CLOSED':

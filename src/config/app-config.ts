@@ -121,6 +121,22 @@ export class AppConfig {
     };
   }
 
+  /** Lifetime of a console session (sign-in cookie), in hours. */
+  @Type(() => Number)
+  @IsInt()
+  @Min(1)
+  @Max(24 * 30)
+  SESSION_HOURS = 12;
+
+  /** `auto`: the cookie is Secure when the request came over HTTPS (directly or, with TRUST_PROXY, via the proxy). */
+  @IsIn(['auto', 'true', 'false'])
+  COOKIE_SECURE: 'auto' | 'true' | 'false' = 'auto';
+
+  /** Express's `trust proxy` setting behind a reverse proxy: `loopback`, a hop count, or addresses (X-Forwarded-For/-Proto). */
+  @IsOptional()
+  @IsString()
+  TRUST_PROXY?: string;
+
   get embedded(): boolean {
     return !this.DATABASE_URL;
   }

@@ -1,4 +1,5 @@
 import { AuditEntry } from '../audit/audit-entry.entity';
+import { AUTH_ENTITIES } from '../auth/account.entity';
 import { Body } from '../collectivities/body.entity';
 import { Collectivity } from '../collectivities/collectivity.entity';
 import { Attendance, AttendanceChangeRow } from '../attendance/attendance.entity';
@@ -16,5 +17,5 @@ import { ProjectorLink } from '../live/projector-link.entity';
 export const ENTITIES = [
   Collectivity, Body, Member, Membership, Session, SessionSecretary, SessionTransition, Item, NumberSequence,
   ItemRecusal, Attendance, AttendanceChangeRow, Proxy, ProxySession, Vote, Ballot, ElectionCandidate, ElectionRound,
-  TemplateOverride, RenderedDocument, Minutes, MinutesDebate, VoteRequest, ProjectorLink, AuditEntry, ExecutoireCorrection,
+  TemplateOverride, RenderedDocument, Minutes, MinutesDebate, VoteRequest, ProjectorLink, AuditEntry, ExecutoireCorrection, ...AUTH_ENTITIES,
 ];

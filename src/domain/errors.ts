@@ -68,6 +68,14 @@ export const DOMAIN_ERROR_CODES = [
   'CUSTOM_RULES_INVALID',
   // operations: the database is down, restarting or overloaded (retry later)
   'DATABASE_UNAVAILABLE',
+  // accounts and permissions
+  'UNAUTHENTICATED',
+  'SIGN_IN_FAILED',
+  'SIGN_IN_THROTTLED',
+  'FORBIDDEN',
+  'CSRF_TOKEN_INVALID',
+  'SIGNATURE_NOT_ALLOWED',
+  'ACCOUNT_LAST_ADMINISTRATOR',
 ] as const;
 
 export type DomainErrorCode = (typeof DOMAIN_ERROR_CODES)[number];

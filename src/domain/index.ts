@@ -16,3 +16,4 @@ export * from './minutes';
 export * from './executoire';
 export * from './ballot-requests';
 export * from './act-status';
+export * from './signing';

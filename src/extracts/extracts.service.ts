@@ -153,6 +153,6 @@ function templateVersionsOf(doc: Rendered): Record<string, string> {
   }));
 }
 
-function pdfFile(pdf: Buffer, filename: string): StreamableFile {
+export function pdfFile(pdf: Buffer, filename: string): StreamableFile {
   return new StreamableFile(pdf, { type: 'application/pdf', disposition: `inline; filename="${filename}"`, length: pdf.length });
 }

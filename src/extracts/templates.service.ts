@@ -57,6 +57,11 @@ export class TemplatesService {
     }, { useCase: 'template.save' });
   }
 
+  /** Back to the shipped default (issue 6): a new version holding the default source, so the history keeps what it replaced. */
+  revert(collectivityId: string, urlName: string) {
+    return this.save(collectivityId, urlName, this.engine.defaultSource(this.resolve(urlName)));
+  }
+
   /** A PDF of the demo act with the proposed source (or the current one), nothing saved. */
   async preview(collectivityId: string, urlName: string, source?: string, signal?: AbortSignal): Promise<StreamableFile> {
     const name = this.resolve(urlName);

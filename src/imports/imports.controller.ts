@@ -1,5 +1,6 @@
 import { Body as Payload, Controller, HttpCode, Post } from '@nestjs/common';
 import { ApiTags } from '@nestjs/swagger';
+import { Permission } from '../auth/permissions';
 import { UuidParam } from '../common/uuid-param';
 import { RneImportDto, RnePreviewDto } from './dto/rne-import.dto';
 import { ImportsService } from './imports.service';
@@ -9,9 +10,9 @@ import { ImportsService } from './imports.service';
 export class ImportsController {
   constructor(private readonly service: ImportsService) {}
 
-  @Post('rne/preview') @HttpCode(200)
+  @Post('rne/preview') @HttpCode(200) @Permission('member.manage')
   preview(@UuidParam('cid') cid: string, @Payload() dto: RnePreviewDto) { return this.service.preview(cid, dto); }
 
-  @Post('rne')
+  @Post('rne') @Permission('member.manage')
   importRne(@UuidParam('cid') cid: string, @Payload() dto: RneImportDto) { return this.service.importRne(cid, dto); }
 }

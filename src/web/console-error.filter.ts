@@ -1,5 +1,6 @@
 import { ArgumentsHost, Catch, ExceptionFilter, Injectable, Logger } from '@nestjs/common';
-import type { Response } from 'express';
+import type { Request, Response } from 'express';
+import { signInPage } from '../auth/sign-in-page';
 import { DomainErrorFilter } from '../common/domain-error.filter';
 import { ConsoleService } from './console.service';
 
@@ -18,6 +19,11 @@ export class ConsoleErrorFilter implements ExceptionFilter {
   catch(exception: unknown, host: ArgumentsHost): void {
     const res = host.switchToHttp().getResponse<Response>();
     const body = this.api.toBody(exception);
+    // Not signed in: the sign-in form itself, which brings the reader back to this page.
+    if (body.statusCode === 401) {
+      res.status(401).type('text/html; charset=utf-8').send(signInPage({ next: host.switchToHttp().getRequest<Request>().originalUrl }));
+      return;
+    }
     if (body.statusCode >= 500) this.logger.error(exception instanceof Error ? exception.stack : String(exception));
     const field = typeof body.details.field === 'string' ? body.details.field : null;
     let html: string;

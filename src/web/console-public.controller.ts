@@ -3,6 +3,7 @@ import { ApiExcludeController } from '@nestjs/swagger';
 import { Observable } from 'rxjs';
 import { ConsoleErrorFilter } from './console-error.filter';
 import { ProjectorPageService } from './projector-page.service';
+import { Public } from '../auth/permissions';
 
 /** The public screen of a session, opened by its link alone: read-only, no account. */
 @ApiExcludeController()
@@ -12,8 +13,10 @@ export class ConsolePublicController {
   constructor(private readonly projector: ProjectorPageService) {}
 
   @Get() @Header('Content-Type', 'text/html; charset=utf-8') @Header('Cache-Control', 'no-store') @Header('Referrer-Policy', 'no-referrer')
+  @Public('the public screen of a session, opened by its unguessable revocable link')
   page(@Param('token') token: string) { return this.projector.page(token); }
 
   @Sse('evenements')
+  @Public('the events of that public screen')
   events(@Param('token') token: string): Promise<Observable<MessageEvent>> { return this.projector.events(token); }
 }

@@ -4,6 +4,7 @@ import Handlebars from 'handlebars';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { projectRoot } from '../config/project-root';
+import { requestContext } from '../auth/actor';
 
 export const CONSOLE_VIEWS = ['home', 'session', 'deliberation', 'error', 'live', 'setup', 'import', 'new-session', 'projector'] as const;
 export type ConsoleView = (typeof CONSOLE_VIEWS)[number];
@@ -55,7 +56,8 @@ export class ConsoleViews {
   }
 
   render(view: ConsoleView, frame: PageFrame, viewModel: object): string {
-    return this.compiled.get(view)!({ ...viewModel, frame });
+    // Every POST form carries the session's CSRF token (src/auth/permission.guard.ts).
+    return this.compiled.get(view)!({ ...viewModel, frame, csrfToken: requestContext()?.csrfToken ?? '' });
   }
 
   private read(dir: string, name: string): string {

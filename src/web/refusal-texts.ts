@@ -67,6 +67,13 @@ const REFUSALS: Record<DomainErrorCode, Refusal> = {
   NUMBER_PATTERN_INVALID: R('Le modèle de numérotation est invalide.'),
   CUSTOM_RULES_INVALID: R('Les règles personnalisées sont invalides.'),
   DATABASE_UNAVAILABLE: R("La base de données ne répond pas pour l'instant (redémarrage ou surcharge) : rien n'a été enregistré, réessayez dans quelques secondes."),
+  UNAUTHENTICATED: R('Connectez-vous pour continuer.'),
+  SIGN_IN_FAILED: R('Adresse électronique ou mot de passe incorrect.'),
+  SIGN_IN_THROTTLED: R('Trop de tentatives de connexion échouées : réessayez dans un quart d’heure.'),
+  FORBIDDEN: R("Votre rôle dans cette collectivité ne permet pas ce geste."),
+  CSRF_TOKEN_INVALID: R('Le formulaire a expiré : rechargez la page et refaites le geste.'),
+  SIGNATURE_NOT_ALLOWED: R('Seuls le président de séance et les secrétaires de séance signent les délibérations.', 'article L2121-23 du CGCT'),
+  ACCOUNT_LAST_ADMINISTRATOR: R('La collectivité doit garder au moins un administrateur.'),
 };
 
 export function refusalOf(code: DomainErrorCode): Refusal {

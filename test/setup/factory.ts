@@ -1,6 +1,7 @@
 // Builds test worlds through the HTTP API only, so every fixture obeys the same rules as a client.
 import { randomInt, randomUUID } from 'node:crypto';
 import type { Response } from 'supertest';
+import { HARNESS_ROLES } from './harness-roles';
 import { TestApp } from './test-app';
 
 export type Status = 'present' | 'excused' | 'absent';
@@ -55,8 +56,16 @@ export function where(res: Response): string {
 
 export const uniqueSiren = () => String(randomInt(100000000, 999999999));
 
-export async function createCollectivity(t: TestApp, name = 'Commune de Test', departementCode = '62'): Promise<string> {
-  const res = ok(await t.http.post('/api/collectivities').send({ kind: 'commune', name: `${name} ${randomUUID().slice(0, 8)}`, siren: uniqueSiren(), departementCode }));
+/**
+ * A new collectivity, made by the harness account as operator and naming itself first administrator; it then
+ * grants itself the other roles of HARNESS_ROLES through the accounts API (all through HTTP, as a client would).
+ */
+export async function createCollectivity(t: TestApp, name = 'Commune de Test', departementCode = '62', fields: object = {}): Promise<string> {
+  const res = ok(await t.http.post('/api/collectivities').send({
+    kind: 'commune', name: `${name} ${randomUUID().slice(0, 8)}`, siren: uniqueSiren(), departementCode, ...fields,
+    administrator: { email: t.account.email },
+  }));
+  ok(await t.http.post(`/api/collectivities/${res.body.id}/accounts`).send({ email: t.account.email, roles: HARNESS_ROLES }));
   return res.body.id;
 }
 

@@ -9,6 +9,9 @@ import { appUrlFor, assertAppRole, createAppRole, grantAppRole } from '../../src
 import { startEmbeddedPostgres } from '../../src/database/embedded-postgres';
 import { runMigrations } from '../../src/database/migrate';
 import { seedDemo } from '../../src/database/seed/demo-seed';
+import { AccountsService } from '../../src/auth/accounts.service';
+import { generatePassword } from '../../src/auth/secrets';
+import { HARNESS_ROLES } from './harness-roles';
 
 /**
  * A real PostgreSQL for the e2e tests: DATABASE_URL when given (PostgreSQL >= 15), else the embedded one.
@@ -45,7 +48,14 @@ export default async function globalSetup(): Promise<void> {
   await assertAppRole(appUrl);
   process.env.TEST_DATABASE_APP_URL = appUrl;
   const app = await createApp({ databaseUrl: appUrl }, false);
-  await seedDemo(app);
+  const demo = await seedDemo(app);
+  // The tests' own account, signed in by bootTestApp through the real route: an operator (creates collectivities),
+  // administrator, secretary and president of the demo and of every collectivity the factory creates.
+  const password = generatePassword();
+  const email = `harness-${randomBytes(3).toString('hex')}@registre.test`;
+  await app.get(AccountsService).createAccount({ email, password, operator: true, collectivityId: demo.collectivityId, roles: HARNESS_ROLES });
+  process.env.TEST_ACCOUNT_EMAIL = email;
+  process.env.TEST_ACCOUNT_PASSWORD = password;
   await app.close();
 }
 

@@ -1,4 +1,8 @@
 import { INestApplication } from '@nestjs/common';
+import { randomUUID } from 'node:crypto';
+import { runInContext, systemActor } from '../../auth/actor';
+import { AccountsService } from '../../auth/accounts.service';
+import { AuthService } from '../../auth/auth.service';
 import { AttendanceService } from '../../attendance/attendance.service';
 import { CollectivitiesService } from '../../collectivities/collectivities.service';
 import { ExecutoireService } from '../../deliberations/executoire.service';
@@ -11,6 +15,7 @@ import { SessionsService } from '../../sessions/sessions.service';
 import { VotesService } from '../../votes/votes.service';
 import { DECISION_19_09_107, REASONS_19_09_107 } from './ccpl-19-09-107.text';
 import { CCPL, CCPL_MEMBERS, CCPL_SUPPLEANT, SESSION_107 } from './ccpl-demo.data';
+import { DEMO_ACCOUNTS, DemoAccount } from './demo-accounts';
 import { seedSecondSession } from './second-session.seed';
 
 export interface DemoServices {
@@ -32,37 +37,60 @@ export interface DemoIds {
   member: (key: string) => string;
 }
 
-/** Seeds the demo through the same use cases as the API, so the demo obeys every rule it shows. */
+/**
+ * Seeds the demo through the same use cases as the API, so the demo obeys every rule it shows, and as the demo
+ * accounts (the operator creates the CCPL, its administrator sets it up, its secretary records the sessions), so
+ * that the audit trail shows who did what.
+ */
 export async function seedDemo(app: INestApplication): Promise<DemoIds> {
   const s: DemoServices = {
     collectivities: app.get(CollectivitiesService), members: app.get(MembersService), sessions: app.get(SessionsService),
     items: app.get(ItemsService), executoire: app.get(ExecutoireService), attendance: app.get(AttendanceService), proxies: app.get(ProxiesService),
     votes: app.get(VotesService), register: app.get(RegisterService), minutes: app.get(MinutesService),
   };
-  const collectivity = await s.collectivities.create(CCPL.collectivity);
+  const accounts = app.get(AccountsService);
+  const auth = app.get(AuthService);
+  const accountIds = new Map<string, string>();
+  await runInContext({ actor: systemActor('seed'), requestId: randomUUID(), useCase: 'demo.accounts' }, async () => {
+    for (const a of Object.values(DEMO_ACCOUNTS) as DemoAccount[]) {
+      accountIds.set(a.email, (await accounts.createAccount({ email: a.email, password: a.password, operator: a.operator })).id);
+    }
+  });
+  const as = async <T>(who: DemoAccount, fn: () => Promise<T>): Promise<T> =>
+    runInContext({ actor: await auth.actorForAccount(accountIds.get(who.email)!), requestId: randomUUID(), useCase: 'demo.seed' }, fn);
+
+  const collectivity = await as(DEMO_ACCOUNTS.operator, () => s.collectivities.create({ ...CCPL.collectivity, administrator: { email: DEMO_ACCOUNTS.administrator.email } }));
   const cid = collectivity.id;
-  const body = await s.collectivities.createBody(cid, CCPL.body);
   const keys = new Map<string, string>();
-  for (const d of CCPL_MEMBERS) {
-    const created = await s.members.create(cid, {
-      civility: d.civility, firstName: d.firstName, lastName: d.lastName, birthDate: d.birthDate,
-      memberships: [{ bodyId: body.id, seat: 'titulaire', startDate: CCPL.mandateStart, ...(d.title ? { title: d.title } : {}) }],
-    });
-    keys.set(d.key, created.id);
-  }
   const member = (key: string) => {
     const id = keys.get(key);
     if (!id) throw new Error(`demo member ${key} unknown`);
     return id;
   };
-  const sup = await s.members.create(cid, {
-    civility: CCPL_SUPPLEANT.civility, firstName: CCPL_SUPPLEANT.firstName, lastName: CCPL_SUPPLEANT.lastName, birthDate: CCPL_SUPPLEANT.birthDate,
-    memberships: [{ bodyId: body.id, seat: 'suppleant', titulaireId: member(CCPL_SUPPLEANT.titulaire), startDate: CCPL.mandateStart }],
+  const body = await as(DEMO_ACCOUNTS.administrator, async () => {
+    const created = await s.collectivities.createBody(cid, CCPL.body);
+    for (const d of CCPL_MEMBERS) {
+      const m = await s.members.create(cid, {
+        civility: d.civility, firstName: d.firstName, lastName: d.lastName, birthDate: d.birthDate,
+        memberships: [{ bodyId: created.id, seat: 'titulaire', startDate: CCPL.mandateStart, ...(d.title ? { title: d.title } : {}) }],
+      });
+      keys.set(d.key, m.id);
+    }
+    const sup = await s.members.create(cid, {
+      civility: CCPL_SUPPLEANT.civility, firstName: CCPL_SUPPLEANT.firstName, lastName: CCPL_SUPPLEANT.lastName, birthDate: CCPL_SUPPLEANT.birthDate,
+      memberships: [{ bodyId: created.id, seat: 'suppleant', titulaireId: member(CCPL_SUPPLEANT.titulaire), startDate: CCPL.mandateStart }],
+    });
+    keys.set(CCPL_SUPPLEANT.key, sup.id);
+    for (const a of [DEMO_ACCOUNTS.secretary, DEMO_ACCOUNTS.president, DEMO_ACCOUNTS.member] as DemoAccount[]) {
+      await accounts.addAccount(cid, { email: a.email, roles: a.roles, ...(a.member ? { memberId: member(a.member) } : {}) });
+    }
+    return created;
   });
-  keys.set(CCPL_SUPPLEANT.key, sup.id);
   const ids: DemoIds = { collectivityId: cid, bodyId: body.id, member };
-  const first = await seedSession107(s, ids);
-  await seedSecondSession(s, ids, first);
+  await as(DEMO_ACCOUNTS.secretary, async () => {
+    const first = await seedSession107(s, ids);
+    await seedSecondSession(s, ids, first);
+  });
   return ids;
 }
 
