@@ -1,12 +1,11 @@
 import { DynamicModule, Module } from '@nestjs/common';
-import { APP_INTERCEPTOR } from '@nestjs/core';
 import { LoggerModule } from 'nestjs-pino';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { AttendanceModule } from './attendance/attendance.module';
 import { AuditModule } from './audit/audit.module';
 import { AuthModule } from './auth/auth.module';
 import { CollectivitiesModule } from './collectivities/collectivities.module';
-import { AccountLogInterceptor, AppLogger, loggingParams, LogLevel } from './common/logging';
+import { AppLogger, loggingParams, LogLevel } from './common/logging';
 import { DEFAULT_TIMEOUTS, Timeouts } from './config/app-config';
 import { dataSourceOptions } from './database/data-source';
 import { UnitOfWorkModule } from './database/unit-of-work';
@@ -43,7 +42,7 @@ export class AppModule {
         LoggerModule.forRoot(loggingParams(options.logLevel)),
         UnitOfWorkModule, AuthModule, HealthModule, RegisterModule, CollectivitiesModule, MembersModule, SessionsModule, DeliberationsModule, AttendanceModule, ProxiesModule, VotesModule, MinutesModule, ExtractsModule, ImportsModule, LiveModule, AuditModule, PublicationModule, WebModule,
       ],
-      providers: [{ provide: APP_INTERCEPTOR, useClass: AccountLogInterceptor }, AppLogger],
+      providers: [AppLogger],
     };
   }
 }

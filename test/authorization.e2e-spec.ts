@@ -28,8 +28,11 @@ const PUBLIC_ROUTES = [
   'GET /ecran/:token/evenements',
 ].sort();
 
-/** Routes that Nest does not declare (Swagger UI mounts its own): the API documentation is public by decision. */
-const NON_NEST_ROUTES = /^\/docs(-json|-yaml|\/.*)?$/;
+/**
+ * Routes that Nest's controllers do not declare: Swagger UI mounts its own (the API documentation is public by
+ * decision), and middleware bound to every path (the actor middleware, request logging) appear as `/{*path}`.
+ */
+const NON_NEST_ROUTES = /^(\/docs(-json|-yaml|\/.*)?|\/\{\*path\})$/;
 
 const ROLES: Role[] = ['administrator', 'secretary', 'president', 'member'];
 const METHODS: Record<number, string> = { [RequestMethod.GET]: 'GET', [RequestMethod.POST]: 'POST', [RequestMethod.PUT]: 'PUT', [RequestMethod.DELETE]: 'DELETE', [RequestMethod.PATCH]: 'PATCH' };

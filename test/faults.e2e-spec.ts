@@ -5,10 +5,31 @@ import { existsSync, readFileSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { projectRoot } from '../src/config/project-root';
 import { isAlive, postmasterPid } from '../src/database/postgres-process';
+import { runCli } from '../src/cli';
 import { freePort } from './setup/free-port';
 
 const root = projectRoot();
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
+
+/**
+ * The API needs an account: one made by `npm run cli -- create-admin` on the running app's embedded database
+ * (the CLI reuses the server on EMBEDDED_PG_PORT), then signed in; returns the cookie to send.
+ */
+async function signedIn(env: NodeJS.ProcessEnv, base: string): Promise<string> {
+  const email = `ops-${process.pid}-${Date.now()}@faults.test`;
+  const password = 'faults-test-password';
+  const saved = { ...process.env };
+  Object.assign(process.env, { DATA_DIR: env.DATA_DIR, EMBEDDED_PG_PORT: env.EMBEDDED_PG_PORT, REGISTRE_PASSWORD: password });
+  delete process.env.DATABASE_URL;
+  try {
+    expect(await runCli(['create-admin', '--email', email], () => undefined)).toBe(0);
+  } finally {
+    process.env = saved;
+  }
+  const res = await fetch(`${base}/api/auth/sign-in`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ email, password }) });
+  expect(res.status).toBe(200);
+  return res.headers.getSetCookie().map((c) => c.split(';')[0]).join('; ');
+}
 
 interface Started { child: ChildProcess; output: () => string; exited: Promise<number | null> }
 
@@ -67,10 +88,11 @@ describe('faults: the app and its embedded PostgreSQL', () => {
     const app = await start(env);
     try {
       expect((await fetch(`${base}/health`)).status).toBe(200);
+      const headers = { cookie: await signedIn(env, base) };
       const codes: number[] = [];
       let running = true;
       const clients = Array.from({ length: 8 }, async () => {
-        while (running) codes.push((await fetch(`${base}/api/collectivities`).catch(() => ({ status: 0 }))).status);
+        while (running) codes.push((await fetch(`${base}/api/collectivities`, { headers }).catch(() => ({ status: 0 }))).status);
       });
       await sleep(500);
       process.kill(postmasterPid(pgDir)!.pid, 'SIGKILL');

@@ -18,9 +18,16 @@ export class ActorMiddleware implements NestMiddleware {
     this.resolve(req).then(
       (found) => {
         (req as AuthedRequest).registreAuth = found;
+        // Who the request log line names (src/common/logging.ts), set here rather than by an interceptor: an
+        // interceptor would turn a server-sent events handler's refusal into a 200 stream.
+        (req as AuthedRequest & { registreAccount?: string }).registreAccount = found.actor.label;
         runInContext({ actor: found.actor, requestId: found.requestId, ...(found.csrfToken ? { csrfToken: found.csrfToken } : {}) }, () => next());
       },
-      (e) => next(e),
+      // Not next(e): errors of middleware skip Nest's exception filters (a database down would be a bare 500).
+      (error: unknown) => {
+        (req as AuthedRequest).registreAuth = { actor: ANONYMOUS, via: null, sessionId: null, csrfToken: null, requestId: randomUUID(), badBearer: false, error };
+        next();
+      },
     );
   }
 

@@ -33,6 +33,7 @@ export class PermissionGuard implements CanActivate {
       throw new DomainError('FORBIDDEN', 'This route declares no permission', {});
     }
     const auth = requestAuth(req);
+    if (auth?.error !== undefined) throw auth.error;
     const actor: Actor = auth?.actor ?? ANONYMOUS;
     if (actor.kind === 'anonymous') {
       throw new DomainError('UNAUTHENTICATED', auth?.badBearer ? 'The bearer token is unknown, expired or revoked' : 'Sign in or send a bearer token', {});

@@ -12,6 +12,8 @@ export interface RequestAuth {
   requestId: string;
   /** A bearer token was sent but is unknown, expired or revoked. */
   badBearer: boolean;
+  /** The lookup failed (the database is down...): the guard throws it, so the error filters answer (503). */
+  error?: unknown;
 }
 
 export type AuthedRequest = Request & { registreAuth?: RequestAuth };

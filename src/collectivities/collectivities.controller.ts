@@ -45,6 +45,8 @@ export class CollectivitiesController {
   listBodies(@UuidParam('cid') cid: string, @Query() q: PageQuery) { return this.service.listBodies(cid, q); }
 
   @Patch('collectivities/:cid/bodies/:bid')
+
+  @Permission('body.manage')
   updateBodySettings(@UuidParam('cid') cid: string, @UuidParam('bid') bid: string, @Payload() dto: UpdateBodySettingsDto) {
     return this.service.updateBodySettings(cid, bid, dto);
   }

@@ -1,4 +1,3 @@
-import { CallHandler, ExecutionContext, Injectable, NestInterceptor } from '@nestjs/common';
 import { Logger as NestPinoLogger } from 'nestjs-pino';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { randomUUID } from 'node:crypto';
@@ -56,19 +55,6 @@ export function loggingParams(level?: LogLevel): Params {
       },
     },
   };
-}
-
-/**
- * Notes the account on the request once the guards have put the actor in context: the request's line is written
- * when the response ends, outside that context.
- */
-@Injectable()
-export class AccountLogInterceptor implements NestInterceptor {
-  intercept(context: ExecutionContext, next: CallHandler) {
-    const req = context.switchToHttp().getRequest<Req>();
-    if (req) req.registreAccount = currentActor().label;
-    return next.handle();
-  }
 }
 
 const WINDOW_MS = 60_000;
