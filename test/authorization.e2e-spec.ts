@@ -95,9 +95,13 @@ function fill(path: string, collectivity: string, ids: Record<string, string> = 
     .replace(/[{}]/g, '');
 }
 
-function send(http: Http, method: string, path: string) {
-  const req = (http as unknown as Record<string, (p: string) => import('supertest').Test>)[method.toLowerCase()](path);
-  return method === 'GET' ? req : req.send({});
+/** One request; a route that does not answer within 10 s is reported as status 0 instead of hanging the test. */
+async function send(http: Http, method: string, path: string): Promise<Response> {
+  const req = (http as unknown as Record<string, (p: string) => import('supertest').Test>)[method.toLowerCase()](path).timeout({ response: 10_000 });
+  return (method === 'GET' ? req : req.send({})).catch((e: { timeout?: number }) => {
+    if (!e.timeout) throw e;
+    return { status: 0, body: { code: 'NO_ANSWER' }, text: '' } as unknown as Response;
+  });
 }
 
 const show = (r: Declared, res: Response) => ({ route: r.key, status: res.status, code: res.body?.code });

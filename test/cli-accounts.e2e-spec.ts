@@ -4,7 +4,7 @@ import { runCli } from '../src/cli';
 import { bootTestApp, demoCollectivityId, TestApp, withBearer } from './setup/test-app';
 
 describe('command line: accounts', () => {
-  const saved = { url: process.env.DATABASE_URL, password: process.env.REGISTRE_PASSWORD };
+  const saved = { url: process.env.DATABASE_URL, appUrl: process.env.DATABASE_APP_URL, password: process.env.REGISTRE_PASSWORD };
   let t: TestApp;
   let ccpl: string;
   const email = `cli-${randomUUID().slice(0, 8)}@registre.test`;
@@ -17,12 +17,13 @@ describe('command line: accounts', () => {
 
   beforeAll(async () => {
     process.env.DATABASE_URL = process.env.TEST_DATABASE_URL;
+    process.env.DATABASE_APP_URL = process.env.TEST_DATABASE_APP_URL;
     delete process.env.REGISTRE_PASSWORD;
     t = await bootTestApp();
     ccpl = await demoCollectivityId(t);
   }, 60_000);
   afterAll(async () => {
-    for (const [k, v] of [['DATABASE_URL', saved.url], ['REGISTRE_PASSWORD', saved.password]] as const) {
+    for (const [k, v] of [['DATABASE_URL', saved.url], ['DATABASE_APP_URL', saved.appUrl], ['REGISTRE_PASSWORD', saved.password]] as const) {
       if (v === undefined) delete process.env[k];
       else process.env[k] = v;
     }

@@ -21,6 +21,7 @@ async function signedIn(env: NodeJS.ProcessEnv, base: string): Promise<string> {
   const saved = { ...process.env };
   Object.assign(process.env, { DATA_DIR: env.DATA_DIR, EMBEDDED_PG_PORT: env.EMBEDDED_PG_PORT, REGISTRE_PASSWORD: password });
   delete process.env.DATABASE_URL;
+  delete process.env.DATABASE_APP_URL;
   try {
     expect(await runCli(['create-admin', '--email', email], () => undefined)).toBe(0);
   } finally {
