@@ -23,7 +23,7 @@ process.stdin.on('data', (d) => {
 /** Pages' text with their line breaks, as pdf.js reads them. */
 export class PdfTextReader {
   private readonly child: ChildProcessWithoutNullStreams;
-  private pending: ((pages: string[]) => void)[] = [];
+  private pending: { resolve: (pages: string[]) => void; reject: (e: Error) => void }[] = [];
   private out = '';
 
   constructor() {
@@ -35,15 +35,19 @@ export class PdfTextReader {
       while (nl >= 0) {
         const line = this.out.slice(0, nl);
         this.out = this.out.slice(nl + 1);
-        this.pending.shift()?.(JSON.parse(line) as string[]);
+        this.pending.shift()?.resolve(JSON.parse(line) as string[]);
         nl = this.out.indexOf('\n');
       }
+    });
+    // A reader that died fails the reads waiting on it at once instead of letting them time out.
+    this.child.on('exit', (code) => {
+      for (const p of this.pending.splice(0)) p.reject(new Error(`pdf-parse child exited with ${code}`));
     });
   }
 
   read(pdf: Buffer): Promise<string[]> {
-    return new Promise((resolve) => {
-      this.pending.push(resolve);
+    return new Promise((resolve, reject) => {
+      this.pending.push({ resolve, reject });
       const head = Buffer.alloc(4);
       head.writeUInt32BE(pdf.length, 0);
       this.child.stdin.write(Buffer.concat([head, pdf]));
