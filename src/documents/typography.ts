@@ -4,6 +4,8 @@
 const NBSP = '\u00A0';
 const CAPS_WORD = "\\p{Lu}[\\p{Lu}'’\\-]+";
 const INITIALS = '(?:\\p{Lu}\\.)+';
+// Particles of surnames written in capitals after an initial: "N. DE JONGHE", "P. VAN DAMME".
+const PARTICLE = "(?:DE|DU|DES|D'|D’|LE|LA|LES|VAN|VON|DER|DI|DA|DEL|DELLA|MAC|MC|SAINT|ST|SAINTE|STE)";
 
 const RULES: [RegExp, string][] = [
   // Before the high punctuation and the closing guillemet, after the opening one (Lexique de l'Imprimerie nationale).
@@ -11,8 +13,9 @@ const RULES: [RegExp, string][] = [
   [/(?<=«) +/g, NBSP],
   // "n° 107", "N° 19-09-107", "art. L2121-17", "M. Paul", "Mme Claire".
   [/(?<=(?:^|[\s(])(?:n°|N°|nos|art\.|M\.|MM\.|Mme|Mmes|Mlle)) +(?=\S)/g, NBSP],
-  // An initial stays with its surname: "R. DENUNCQ", "J.M. ALLOUCHERY", "d'H. CARVALHO".
+  // An initial stays with its surname: "R. DENUNCQ", "J.M. ALLOUCHERY", "d'H. CARVALHO", "N. DE JONGHE".
   [new RegExp(`(?<=(?:^|[\\s'’(])${INITIALS}) +(?=\\p{Lu}{2})`, 'gu'), NBSP],
+  [new RegExp(`(?<=${INITIALS}${NBSP}${PARTICLE}) +(?=\\p{Lu}{2})`, 'gu'), NBSP],
   // ...and a surname with its initials, particles included: "DE JONGHE N.", "FOURRIER B.", "ALLOUCHERY J.M.".
   [new RegExp(`(?<=(?:^|[\\s(])${CAPS_WORD}) +(?=(?:${CAPS_WORD} +)*${INITIALS}(?=$|[\\s,;:)]))`, 'gu'), NBSP],
   // Thousands and units: "4 500 €", "12 %".
