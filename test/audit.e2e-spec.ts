@@ -64,7 +64,7 @@ describe('audit trail', () => {
     expect(await dbCode(`TRUNCATE audit_log`)).toBe('RG002');
   });
 
-  it("holds every row the demo seed wrote, with the seed's use cases", async () => {
+  it("holds every row the demo seed wrote, with the account that wrote it and the use case", async () => {
     const cid = await demoCollectivityId(t);
     for (const table of ['member', 'membership', 'session', 'item', 'attendance', 'proxy', 'vote', 'ballot', 'minutes']) {
       const [{ missing, n }] = await t.db.query(
@@ -74,6 +74,17 @@ describe('audit trail', () => {
         [cid, table],
       );
       expect({ table, some: n > 0, missing }).toEqual({ table, some: true, missing: 0 });
+    }
+    // Each through the demo account that acts in it: the operator creates the collectivity, its administrator sets it
+    // up, its secretary records the sessions (issue 6: the demo seed acts through those accounts).
+    const who = async (table: string) => (await t.db.query(
+      `SELECT DISTINCT actor_kind AS kind, actor_label AS label, actor_id IS NOT NULL AS account FROM audit_log WHERE collectivity_id = $1 AND table_name = $2 ORDER BY 2`,
+      [cid, table],
+    ));
+    expect(await who('collectivity')).toEqual([{ kind: 'account', label: 'operateur@registre.demo', account: true }]);
+    for (const table of ['body', 'member', 'membership']) expect({ table, by: await who(table) }).toEqual({ table, by: [{ kind: 'account', label: 'admin@ccpl.demo', account: true }] });
+    for (const table of ['session', 'item', 'attendance', 'proxy', 'vote', 'ballot', 'minutes']) {
+      expect({ table, by: await who(table) }).toEqual({ table, by: [{ kind: 'account', label: 'secretaire@ccpl.demo', account: true }] });
     }
     const useCases = (await t.db.query(`SELECT DISTINCT use_case FROM audit_log WHERE collectivity_id = $1 ORDER BY 1`, [cid])).map((r: { use_case: string }) => r.use_case);
     expect(useCases).toEqual(expect.arrayContaining(['collectivity.create', 'member.create', 'session.create', 'attendance.setOpening', 'vote.record', 'item.recordAcknowledgement']));
