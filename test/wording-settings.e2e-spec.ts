@@ -123,3 +123,25 @@ describe('names in an ordinary vote', () => {
     expect(text).toContain('par 5 voix pour et 2 voix contre');
   }, 60_000);
 });
+
+describe('emergency periods 2020–2022', () => {
+  it('judge a session by the texts in force on its date and in its territory', async () => {
+    // Loi 2020-1379 (JO 15 November 2020) brought the third and two proxies back, not the décret of 17 October.
+    const before = ok(await t.http.get('/api/rule-profiles').query({ date: '2020-11-02' })).body;
+    expect(before.profiles.find((p: { code: string }) => p.code === 'commune').variant).toBe('commune');
+    const after = ok(await t.http.get('/api/rule-profiles').query({ date: '2020-11-16' })).body;
+    expect(after.profiles.find((p: { code: string }) => p.code === 'commune').variant).toBe('commune-urgence-2020-2021');
+    expect(after.emergencyPeriods.find((p: { id: string }) => p.id === 'urgence-2020-guyane-mayotte').territory).toEqual(['973', '976']);
+
+    // Guyane: the state of health emergency ran until décret 2020-1143 (17 September 2020).
+    const cid = ok(await t.http.post('/api/collectivities').send({ kind: 'commune', name: 'Commune de Guyane', siren: '973000001', departementCode: '973' })).body.id;
+    const body = ok(await t.http.post(`/api/collectivities/${cid}/bodies`).send({ kind: 'conseil', name: 'Conseil municipal', ruleProfile: 'commune' })).body;
+    const w = { t, cid, bodyId: body.id } as World;
+    const m = await createMember(t, cid, 1, [{ bodyId: body.id, seat: 'titulaire', startDate: '2020-01-01' }]);
+    const s = await createSession(w, '2020-09-10T18:30:00-03:00', { presidentId: m });
+    const item = ok(await t.http.post(`/api/collectivities/${cid}/sessions/${s.id}/items`).send({ object: 'POINT 1', matiereCode: '7.1' })).body.id;
+    const state = ok(await t.http.get(`/api/collectivities/${cid}/items/${item}/state`)).body;
+    expect(state.body.profile.variant).toBe('commune-urgence-2020-guyane-mayotte');
+    expect(state.body.profile.settings.maxProxiesPerHolder).toBe(2);
+  }, 60_000);
+});

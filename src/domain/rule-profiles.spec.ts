@@ -46,28 +46,48 @@ describe('profileFor: built-in profiles', () => {
 });
 
 describe('profileFor: 2020–2022 emergency rules', () => {
+  // Issue 10: dates checked against the texts (see rule-profiles.ts); the second period starts with loi 2020-1379
+  // (JO 15 November 2020), not on 30 October; spring 2020 counted proxies toward the quorum.
   it.each([
-    ['2020-03-23', 'commune'],
-    ['2020-03-24', 'commune-urgence-2020'],
-    ['2020-08-30', 'commune-urgence-2020'],
-    ['2020-08-31', 'commune'],
-    ['2020-10-29', 'commune'],
-    ['2020-10-30', 'commune-urgence-2020-2021'],
-    ['2021-09-30', 'commune-urgence-2020-2021'],
-    ['2021-10-01', 'commune'],
-    ['2021-11-10', 'commune'],
-    ['2021-11-11', 'commune-urgence-2021-2022'],
-    ['2022-07-31', 'commune-urgence-2021-2022'],
-    ['2022-08-01', 'commune'],
-  ])('%s → %s', (date, variant) => {
-    const p = profileFor('commune', date);
+    ['2020-03-23', 'commune', 'present'],
+    ['2020-03-24', 'commune-urgence-2020', 'present_or_represented'],
+    ['2020-07-10', 'commune-urgence-2020', 'present_or_represented'],
+    ['2020-07-11', 'commune-urgence-2020-ete', 'present'],
+    ['2020-08-30', 'commune-urgence-2020-ete', 'present'],
+    ['2020-08-31', 'commune', 'present'],
+    ['2020-10-30', 'commune', 'present'],
+    ['2020-11-14', 'commune', 'present'],
+    ['2020-11-15', 'commune-urgence-2020-2021', 'present'],
+    ['2021-09-30', 'commune-urgence-2020-2021', 'present'],
+    ['2021-10-01', 'commune', 'present'],
+    ['2021-11-10', 'commune', 'present'],
+    ['2021-11-11', 'commune-urgence-2021-2022', 'present'],
+    ['2022-07-31', 'commune-urgence-2021-2022', 'present'],
+    ['2022-08-01', 'commune', 'present'],
+  ])('%s → %s (quorum of those %s)', (date, variant, basis) => {
+    const p = profileFor('commune', date, null, '62');
     expect(p.variant).toBe(variant);
     const emergency = variant !== 'commune';
     expect(p.settings.maxProxiesPerHolder).toBe(emergency ? 2 : 1);
     expect(p.settings.quorum).toEqual(
-      emergency ? { num: 1, den: 3, strict: false, basis: 'present' } : { num: 1, den: 2, strict: true, basis: 'present' },
+      emergency ? { num: 1, den: 3, strict: false, basis } : { num: 1, den: 2, strict: true, basis: 'present' },
     );
-    expect(emergencyPeriodOn(date)?.id ?? null).toBe(emergency ? variant.replace('commune-', '') : null);
+    expect(emergencyPeriodOn(date, '62')?.id ?? null).toBe(emergency ? variant.replace('commune-', '') : null);
+  });
+
+  it.each([
+    ['973', '2020-09-17', 'commune-urgence-2020-guyane-mayotte'],
+    ['976', '2020-08-31', 'commune-urgence-2020-guyane-mayotte'],
+    ['973', '2020-09-18', 'commune'],
+    ['971', '2020-09-01', 'commune'],
+    ['62', '2020-09-01', 'commune'],
+  ])('a period has a territory: in %s on %s → %s (décret 2020-1143)', (departement, date, variant) => {
+    expect(profileFor('commune', date, null, departement).variant).toBe(variant);
+  });
+
+  it('each period cites its texts', () => {
+    for (const p of EMERGENCY_PERIODS) expect(p.sources.length).toBeGreaterThan(0);
+    expect(EMERGENCY_PERIODS.find((p) => p.id === 'urgence-2020')!.sources).toEqual(expect.arrayContaining(['loi 2020-290 art. 10', 'ordonnance 2020-391 art. 10']));
   });
 
   it.each(['epci', 'departement', 'region', 'commission_permanente'] as ProfileCode[])('applies to %s, keeping its own basis and session limit', (code) => {
@@ -85,11 +105,13 @@ describe('profileFor: 2020–2022 emergency rules', () => {
     expect(profileFor('custom', '2021-01-15').variant).toBe('custom');
   });
 
-  it('exports the periods in order, without overlap', () => {
-    expect(EMERGENCY_PERIODS.map((p) => [p.from, p.to])).toEqual([
-      ['2020-03-24', '2020-08-30'],
-      ['2020-10-30', '2021-09-30'],
-      ['2021-11-11', '2022-07-31'],
+  it('exports the periods in order, without overlap on a territory', () => {
+    expect(EMERGENCY_PERIODS.map((p) => [p.from, p.to, p.territory ?? null])).toEqual([
+      ['2020-03-24', '2020-07-10', null],
+      ['2020-07-11', '2020-08-30', null],
+      ['2020-08-31', '2020-09-17', ['973', '976']],
+      ['2020-11-15', '2021-09-30', null],
+      ['2021-11-11', '2022-07-31', null],
     ]);
   });
 });

@@ -88,7 +88,7 @@ export async function loadSessionContext(em: EntityManager, collectivityId: stri
   const collectivity = await em.getRepository(Collectivity).findOneByOrFail({ id: collectivityId });
   const body = await em.getRepository(Body).findOneByOrFail({ id: session.bodyId, collectivityId });
   const { date: localDate, time: localTime } = localParts(session.startsAt, collectivity.timeZone);
-  const profile = profileFor(body.ruleProfile, localDate, body.customRules ?? undefined);
+  const profile = profileFor(body.ruleProfile, localDate, body.customRules ?? undefined, collectivity.departementCode);
   const members = await membersInOffice(em, collectivityId, body.id, localDate);
   const items = await em.getRepository(Item).find({ where: { sessionId, collectivityId }, order: { position: 'ASC' } });
   const attendance = await em.getRepository(Attendance).find({ where: { sessionId, collectivityId } });
