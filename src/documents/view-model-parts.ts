@@ -2,7 +2,7 @@
 // src/wording (the console takes them from there too); this file escapes and arranges them.
 import type { DeliberationRecord, MemberRef, SeatedMember } from '../domain/types';
 import {
-  absentNotes, articlesFor, hourShort, orderMembers, votersInHeader, bodyWords, called, civilityOfName, countNoun, deliberatedSentence, formatDateLong,
+  absentNotes, articlesFor, hourShort, orderMembers, votersInHeader, bodyWords, civilityOfName, countNoun, deliberatedSentence, formatDateLong,
   formatDateWithWeekday, formatTimeInWords, modeSentence, namedSides, notTakingPartSentence, openingDateFormula, ordinalInWords,
   placeAndDateSentence, presentNotes, receivesProxyFrom, requestSentence as wordRequest, resultSummary, resultWording,
   roundOutcome, secretarySentence as wordSecretary, signers, changeSentence, tieSentence,

@@ -46,7 +46,9 @@ const BY_FAMILY: Record<CollectivityFamily, Articles> = {
   },
 };
 
-const normalize = (kind: string): string => kind.normalize('NFD').replace(/[\u0300-\u036f]/g, '').toLowerCase().replace(/[\s-]+/g, '_');
+/** "Communauté de communes", "communaute_communes" → "communaute_communes": kinds compared without accents or case. */
+export const normalizeKind = (kind: string): string => kind.normalize('NFD').replace(/[\u0300-\u036f]/g, '').toLowerCase().replace(/[\s-]+/g, '_');
+const normalize = normalizeKind;
 
 /** Communes, EPCI and syndicats; départements; régions. */
 export function collectivityFamily(kind: string): CollectivityFamily {

@@ -1,6 +1,7 @@
 // How an act names the deliberating body: "le Conseil de Communauté s'est réuni", "Après en avoir délibéré, le conseil
 // communautaire, …". Its kind of collectivity decides the collective name when the body is its council.
-const normalize = (kind: string): string => kind.normalize('NFD').replace(/[\u0300-\u036f]/g, '').toLowerCase().replace(/[\s-]+/g, '_');
+import { normalizeKind as normalize } from './articles';
+
 
 // Collective name of the deliberating body by its kind; feminine bodies make "réunie".
 const DELIBERATING: Record<string, [string, boolean]> = {

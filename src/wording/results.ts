@@ -2,7 +2,7 @@
 // once and gendered, named votes, the election's outcome. Pure; callers escape Markdown where they need it.
 import { countNoun, joinFrench, ordinal } from '../documents/french-format';
 import type { Civility, Outcome } from '../domain/types';
-import { ofPresident, presidentNoun } from './people';
+import { ofPresident } from './people';
 
 export interface WordableResult {
   pour: number;

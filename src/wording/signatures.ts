@@ -2,7 +2,7 @@
 // this body (R2131-1 wants first name, surname and title): "Le Maire", "La Présidente de la communauté de communes".
 import type { Civility } from '../domain/types';
 
-const normalize = (kind: string): string => kind.normalize('NFD').replace(/[\u0300-\u036f]/g, '').toLowerCase().replace(/[\s-]+/g, '_');
+import { normalizeKind as normalize } from './articles';
 
 // What the head of the executive presides: "de la communauté de communes", "du conseil départemental".
 const OF_COLLECTIVITY: [RegExp, string][] = [
