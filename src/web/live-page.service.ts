@@ -5,7 +5,7 @@ import { CollectivitiesService } from '../collectivities/collectivities.service'
 import { statusFor } from '../common/domain-error.filter';
 import { ItemsService } from '../deliberations/items.service';
 import { CreateItemDto } from '../deliberations/dto/item.dto';
-import { memberShortName } from '../documents/french-format';
+import { givesProxyTo, receivesProxyFrom } from '../wording';
 import type { ItemAttendanceState, MemberRef } from '../domain/types';
 import { MembersService } from '../members/members.service';
 import { CreateProxyDto } from '../proxies/dto/proxy.dto';
@@ -188,6 +188,7 @@ function tile(m: Seated, state: ItemAttendanceState, opening: string | null) {
   const excused = state.excused.find((a) => a.member.id === m.id);
   const status = here ? (here.seat === 'suppleant' ? 'suppléant' : 'présent') : excused ? 'excusé' : opening === null ? 'non pointé' : 'absent';
   const tone = here ? 'ok' : excused ? 'warn' : 'bad';
-  const proxy = here?.holdsProxyOf.length ? `reçoit pouvoir de ${here.holdsProxyOf.map(memberShortName).join(', ')}` : excused?.proxyTo ? `donne pouvoir à ${memberShortName(excused.proxyTo)}` : null;
+  // The words of the act ("reçoit pouvoir d'H. CARVALHO"), from the wording module.
+  const proxy = here?.holdsProxyOf.length ? here.holdsProxyOf.map(receivesProxyFrom).join(', ') : excused?.proxyTo ? givesProxyTo(excused.proxyTo) : null;
   return { id: m.id, name: civilName(m), title: m.title ?? null, status, tone, proxy, gesture: here ? { kind: 'departure', label: 'Départ' } : { kind: 'arrival', label: 'Arrivée' } };
 }
