@@ -113,3 +113,22 @@ describe('the procès-verbal and the extract, read back from the PDF', () => {
     expect(text).toContain('Le scrutin public a été demandé par M. Paul CHEVALIER, Mme Claire DUMONT et M. Thomas KLEIN (article L2121-21 du CGCT).');
   });
 });
+
+// Issue 10: the mentions cite the article of the collectivity's kind, not always the communes' one.
+describe('articles of the kind of collectivity', () => {
+  const presidedByAnother = (kind: string): SessionRecord => {
+    const s = demoSessionRecord();
+    const item = s.items[2];
+    item.item.president = { ...DEMO_MEMBERS.find((m) => m.id === 'CHEVALIER P.')!, seat: 'titulaire' };
+    return { ...s, collectivity: { ...s.collectivity, kind }, items: s.items.map((it) => ({ ...it, collectivity: { ...it.collectivity, kind } })) };
+  };
+  it.each([
+    ['communaute_de_communes', 'L2121-14', 'L2121-21', 'L2121-15'],
+    ['departement', 'L3312-5', 'L3121-15', 'L3121-13'],
+  ])('%s: presidency %s, public vote %s, procès-verbal %s', async (kind, presidency, ballot, minutes) => {
+    const { markdown: md } = minutesMarkdown(presidedByAnother(kind));
+    expect(md).toContain(`(article ${presidency} du CGCT)`);
+    expect(md).toContain(`Le vote a lieu au scrutin public (article ${ballot} du CGCT).`);
+    expect(md).toContain(`lors de sa prochaine séance (article ${minutes} du CGCT)`);
+  });
+});

@@ -1,6 +1,7 @@
 // What templates see. Every field is always present (null or [] when empty) because templates
 // compile in strict mode: a misspelt field fails instead of printing nothing.
 // Strings are Markdown-ready: plain text from the record is escaped; *Md fields are Markdown.
+import type { Articles } from '../wording/articles';
 
 export interface HeaderVm {
   collectivityName: string;
@@ -155,6 +156,8 @@ export interface ItemVm {
 
 export interface ExtractViewModel {
   header: HeaderVm;
+  /** The CGCT articles of its kind of collectivity ("L2121-17" or "L3121-14"...), for the templates' mentions. */
+  articles: Articles;
   body: BodyVm;
   session: SessionVm;
   presidency: PresidencyVm | null;
@@ -190,6 +193,8 @@ export interface MinutesItemVm {
 
 export interface MinutesViewModel {
   header: HeaderVm;
+  /** The CGCT articles of its kind of collectivity ("L2121-17" or "L3121-14"...), for the templates' mentions. */
+  articles: Articles;
   body: BodyVm;
   session: SessionVm;
   presidency: PresidencyVm | null;
@@ -215,6 +220,8 @@ export interface MinutesViewModel {
 
 export interface DeliberationsListViewModel {
   header: HeaderVm;
+  /** The CGCT articles of its kind of collectivity ("L2121-17" or "L3121-14"...), for the templates' mentions. */
+  articles: Articles;
   body: BodyVm;
   session: SessionVm;
   presidency: PresidencyVm | null;

@@ -53,6 +53,7 @@ export function extractViewModel(record: DeliberationRecord, options: ExtractOpt
     : null;
   return {
     header: header(record, 'EXTRAIT DU REGISTRE DES DÉLIBÉRATIONS', record.item.number),
+    articles: articlesFor(record.collectivity.kind),
     body: body(record),
     // L2121-17: the waiver is printed on the agenda carried over (or an act voted under it), not on a new item.
     session: { ...session(record, options.yearWithMil ?? record.collectivity.yearWithMil ?? false), secondConvocation: record.session.secondConvocation && (!!i.carriedFrom || record.attendance.quorum.waivedBySecondConvocation) },
@@ -91,7 +92,7 @@ function closingSentence(sessionRecord: SessionRecord, opening: DeliberationReco
   const { needed, counted, met } = opening.attendance.quorum;
   if (!met && !sessionRecord.session.secondConvocation) {
     return `Le quorum n'étant pas atteint (${counted} membres présents, ${needed} requis), la séance est levée ; ` +
-      "l'assemblée sera convoquée à nouveau à trois jours au moins d'intervalle (article L2121-17 du CGCT).";
+      `l'assemblée sera convoquée à nouveau à trois jours au moins d'intervalle (article ${articlesFor(sessionRecord.collectivity.kind).quorum} du CGCT).`;
   }
   return "Aucune affaire n'ayant été examinée, la séance est levée.";
 }
@@ -108,6 +109,7 @@ export function minutesViewModel(sessionRecord: SessionRecord, options: ExtractO
   const { documentTitle, ...status } = minutesStatus(minutes, body(opening), articlesFor(sessionRecord.collectivity.kind).minutes);
   return {
     header: header(opening, documentTitle, null),
+    articles: articlesFor(sessionRecord.collectivity.kind),
     body: body(opening),
     session: session(opening, options.yearWithMil ?? sessionRecord.collectivity.yearWithMil ?? false),
     presidency: presidency({ ...opening, item: { ...opening.item, president: null } }),
@@ -140,6 +142,7 @@ export function deliberationsListViewModel(sessionRecord: SessionRecord, options
   const opening = openingRecord(sessionRecord);
   return {
     header: header(opening, 'LISTE DES DÉLIBÉRATIONS', null),
+    articles: articlesFor(sessionRecord.collectivity.kind),
     body: body(opening),
     session: session(opening, options.yearWithMil ?? sessionRecord.collectivity.yearWithMil ?? false),
     presidency: presidency({ ...opening, item: { ...opening.item, president: null } }),
