@@ -46,6 +46,7 @@ describe('body settings', () => {
     ok(await t.http.post(api(w).vote(w.items[0])).send({ mode: 'show_of_hands', counts: { pour: 6, contre: 0, abstention: 0 } }));
     const text = flat(await extract(w, w.items[0]));
     expect(text).toMatch(/NOM007 P\. \(pouvoir à P\. NOM002, qui ne prend pas part au vote : non représentée\)/);
+    expect(text).toContain("Monsieur Prénom2 NOM002 ne prend pas part au vote (article L2131-11 du CGCT) : intéressé. Le pouvoir qu'il détient de Mme Prénom7 NOM007 n'est pas exercé.");
     expect(text).toMatch(/Votants Pour Contre Abstentions Ne prenant pas part 9 7 0 6 6 0 0 1/);
 
     // "Votants" as present and represented, those not taking part included: the header changes, the figures of law do not.

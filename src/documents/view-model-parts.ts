@@ -113,7 +113,9 @@ export function attendance(record: DeliberationRecord, numberAt: (position: numb
     excused: groups(a.excused, absent, record),
     absent: groups(a.absent, absent, record),
     changes: record.changesHere.map((c) => md(changeSentence(c, c.kind === 'departure' ? proxyGivenBy(record, c.member) : null))),
-    notTakingPart: a.notTakingPart.map((n) => md(notTakingPartSentence(n.member, n.reason, articles.notTakingPart))),
+    notTakingPart: a.notTakingPart.map((n) => md(notTakingPartSentence(
+      n.member, n.reason, articles.notTakingPart, [...a.excused, ...a.absent].filter((e) => e.proxyUnusedBy?.id === n.member.id).map((e) => e.member),
+    ))),
   };
 }
 

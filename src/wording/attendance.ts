@@ -1,7 +1,7 @@
 // The words of attendance: who arrives or leaves at an item, who does not take part (L2131-11), and the notes beside
 // a name in the lists ("suppléante d'A. DUWAT", "reçoit pouvoir d'H. CARVALHO", "parti après la délibération n°2").
 import type { AbsentEntry, ItemAttendanceState, MemberOrder, MemberRef, PresentEntry, VotersHeader } from '../domain/types';
-import { agree, called, givesProxyTo, memberInitialName, receivesProxyFrom, replacedBy, suppleantOf } from './people';
+import { agree, called, elide, givesProxyTo, memberFullName, memberInitialName, receivesProxyFrom, replacedBy, suppleantOf } from './people';
 
 /** Notes beside a present member: the seat he fills, the proxies he holds. */
 export function presentNotes(p: Pick<PresentEntry, 'member' | 'replaces' | 'holdsProxyOf'>): string[] {
@@ -45,9 +45,15 @@ export function changeSentence(c: { member: MemberRef; kind: 'arrival' | 'depart
     : `${called(c.member)} quitte la séance${at} avant la présente délibération${proxyTo ? ` et ${givesProxyTo(proxyTo)}` : ''}.`;
 }
 
-/** "Monsieur Marc HENRY ne prend pas part au vote (article L2131-11 du CGCT) : président de l'association." */
-export function notTakingPartSentence(m: MemberRef, reason: string | null, article: string): string {
-  return `${called(m)} ne prend pas part au vote (article ${article} du CGCT)${reason ? ` : ${reason}` : ''}.`;
+/**
+ * "Monsieur Marc HENRY ne prend pas part au vote (article L2131-11 du CGCT) : président de l'association." — and, when
+ * he holds a proxy he does not use, "Le pouvoir qu'il détient de Mme Anne FOURNIER n'est pas exercé."
+ */
+export function notTakingPartSentence(m: MemberRef, reason: string | null, article: string, unusedProxiesOf: MemberRef[] = []): string {
+  const proxies = unusedProxiesOf.length
+    ? ` ${unusedProxiesOf.length > 1 ? 'Les pouvoirs' : 'Le pouvoir'} qu'${agree(m.civility, 'il', 'elle')} détient ${unusedProxiesOf.map((g) => elide('de', `${g.civility} ${memberFullName(g)}`)).join(' et ')} ${unusedProxiesOf.length > 1 ? 'ne sont pas exercés' : "n'est pas exercé"}.`
+    : '';
+  return `${called(m)} ne prend pas part au vote (article ${article} du CGCT)${reason ? ` : ${reason}` : ''}.${proxies}`;
 }
 
 const NBSP = '\u00a0';

@@ -1,7 +1,7 @@
 // Issue 10, "Words": elisions, gender from civility, titles of the signers, articles by kind of collectivity.
 import type { MemberRef } from '../domain/types';
 import { articlesFor } from './articles';
-import { absentNotes, presentNotes } from './attendance';
+import { absentNotes, notTakingPartSentence, presentNotes } from './attendance';
 import { bodyWords } from './bodies';
 import { executoireSentence, receiptSentence, recourseMention } from './documents';
 import { civilityOfName, elected, secretarySentence, suppleantOf } from './people';
@@ -24,6 +24,10 @@ describe('names after "de"', () => {
 });
 
 describe('a proxy its holder cannot use (L2131-11)', () => {
+  it('says in the sentence of the member not taking part that the proxy he holds is not used', () => {
+    expect(notTakingPartSentence(duwat, 'intéressé', 'L2131-11', [lamotte]))
+      .toBe("Monsieur Alain DUWAT ne prend pas part au vote (article L2131-11 du CGCT) : intéressé. Le pouvoir qu'il détient de Mme Sophie LAMOTTE n'est pas exercé.");
+  });
   it('says the giver is represented by no one', () => {
     expect(absentNotes({ member: lamotte, replacedBy: null, proxyTo: null, proxyUnusedBy: duwat }))
       .toEqual(['pouvoir à A. DUWAT, qui ne prend pas part au vote : non représentée']);
