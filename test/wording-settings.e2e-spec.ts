@@ -135,7 +135,7 @@ describe('emergency periods 2020–2022', () => {
     expect(after.emergencyPeriods.find((p: { id: string }) => p.id === 'urgence-2020-guyane-mayotte').territory).toEqual(['973', '976']);
 
     // Guyane: the state of health emergency ran until décret 2020-1143 (17 September 2020).
-    const cid = ok(await t.http.post('/api/collectivities').send({ kind: 'commune', name: 'Commune de Guyane', siren: '973000001', departementCode: '973' })).body.id;
+    const cid = await createCollectivity(t, 'Commune de Guyane', '973');
     const body = ok(await t.http.post(`/api/collectivities/${cid}/bodies`).send({ kind: 'conseil', name: 'Conseil municipal', ruleProfile: 'commune' })).body;
     const w = { t, cid, bodyId: body.id } as World;
     const m = await createMember(t, cid, 1, [{ bodyId: body.id, seat: 'titulaire', startDate: '2020-01-01' }]);
