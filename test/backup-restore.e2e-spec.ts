@@ -1,5 +1,5 @@
 // Backup and restore through COPY: one snapshot while the app writes, restored into an empty schema, checked.
-import { execFileSync, spawn } from 'node:child_process';
+import { execFileSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -10,6 +10,7 @@ import { runCli } from '../src/cli';
 import { projectRoot } from '../src/config/project-root';
 import { backup } from '../src/database/backup';
 import { restore } from '../src/database/restore';
+import { build, startBuiltApp } from './setup/built-app';
 import { freePort } from './setup/free-port';
 import request from 'supertest';
 import { bootTestApp, demoCollectivityId, TestApp } from './setup/test-app';
@@ -103,7 +104,7 @@ describe('backup and restore (npm run cli -- backup|restore)', () => {
     const zip = join(dir, 'cli.zip');
     expect((await cli({ DATABASE_URL: process.env.TEST_DATABASE_URL }, 'backup', zip)).join()).toMatch(/tables, \d+ rows, schema /);
     // The embedded server is an ES module that Jest's runtime cannot load: the built CLI and app run it, as in production.
-    execFileSync(process.execPath, [require.resolve('typescript/bin/tsc'), '-p', 'tsconfig.build.json'], { cwd: projectRoot(), stdio: 'inherit' });
+    build();
     const fresh = join(projectRoot(), 'data', 'test-runs', `restore-${process.pid}-${randomBytes(3).toString('hex')}`);
     const port = await freePort();
     const env: NodeJS.ProcessEnv = { ...process.env, DATA_DIR: fresh, EMBEDDED_PG_PORT: String(await freePort()), PORT: String(port) };
@@ -111,23 +112,16 @@ describe('backup and restore (npm run cli -- backup|restore)', () => {
     try {
       const out = execFileSync(process.execPath, [join(projectRoot(), 'dist', 'src', 'cli.js'), 'restore', zip], { env, cwd: projectRoot() }).toString();
       expect(out).toMatch(/Restored \d+ rows/);
-      const app = spawn(process.execPath, [join(projectRoot(), 'dist', 'src', 'main.js')], { env, cwd: projectRoot(), stdio: ['ignore', 'pipe', 'pipe'] });
-      let log = '';
-      app.stdout!.on('data', (c) => (log += c));
-      app.stderr!.on('data', (c) => (log += c));
-      const exited = new Promise((r) => app.on('exit', r));
+      const app = await startBuiltApp(env);
       try {
-        for (const deadline = Date.now() + 90_000; !/Registre listening/.test(log); await new Promise((r) => setTimeout(r, 200))) {
-          if (app.exitCode !== null || Date.now() > deadline) throw new Error(`npm start did not come up:\n${log}`);
-        }
-        expect(log).not.toMatch(/Demo data seeded/);
+        expect(app.output()).not.toMatch(/Demo data seeded/);
         const base = `http://127.0.0.1:${port}/api/collectivities`;
         const ccpl = ((await (await fetch(base)).json()) as { items: { id: string; siren: string }[] }).items.find((c) => c.siren === '246200364')!;
         const restored = await (await fetch(`${base}/${ccpl.id}/deliberations/state?number=19-09-107`)).json();
         expect(restored).toEqual(await stateOf(process.env.TEST_DATABASE_URL!));
       } finally {
-        app.kill('SIGTERM');
-        await exited;
+        app.child.kill('SIGTERM');
+        await app.exited;
       }
     } finally {
       rmSync(fresh, { recursive: true, force: true });

@@ -1,10 +1,11 @@
 // Faults as an operator meets them: kill -9 of PostgreSQL under load, kill -9 of the app, SIGTERM to npm and to node.
 // Like start.e2e-spec, each runs the real built app (dist/src/main.js) on a fresh data folder.
-import { ChildProcess, execFileSync, spawn } from 'node:child_process';
+import { execFileSync } from 'node:child_process';
 import { existsSync, readFileSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { projectRoot } from '../src/config/project-root';
-import { isAlive, postmasterPid } from '../src/database/postgres-process';
+import { isAlive, postmasterPid, waitGone as gone } from '../src/database/postgres-process';
+import { build, startBuiltApp as start, Started } from './setup/built-app';
 import { runCli } from '../src/cli';
 import { freePort } from './setup/free-port';
 
@@ -32,24 +33,6 @@ async function signedIn(env: NodeJS.ProcessEnv, base: string): Promise<string> {
   return res.headers.getSetCookie().map((c) => c.split(';')[0]).join('; ');
 }
 
-interface Started { child: ChildProcess; output: () => string; exited: Promise<number | null> }
-
-/** `node dist/src/main.js`, or `npm start` without its build step (`--ignore-scripts` skips prestart only). */
-async function start(env: NodeJS.ProcessEnv, viaNpm = false): Promise<Started> {
-  const child = viaNpm
-    ? spawn('npm', ['start', '--ignore-scripts', '--silent'], { env, cwd: root, stdio: ['ignore', 'pipe', 'pipe'] })
-    : spawn(process.execPath, [join(root, 'dist', 'src', 'main.js')], { env, cwd: root, stdio: ['ignore', 'pipe', 'pipe'] });
-  let out = '';
-  child.stdout!.on('data', (c) => (out += c));
-  child.stderr!.on('data', (c) => (out += c));
-  const exited = new Promise<number | null>((resolve) => child.on('exit', (code) => resolve(code)));
-  const deadline = Date.now() + 90_000;
-  while (!/Registre listening/.test(out)) {
-    if (child.exitCode !== null || Date.now() > deadline) throw new Error(`the app did not come up:\n${out}`);
-    await sleep(200);
-  }
-  return { child, output: () => out, exited };
-}
 
 /** The pid of node itself: under npm, the child of npm (npm start execs node in place of its shell). */
 function nodePid(app: Started): number {
@@ -57,14 +40,6 @@ function nodePid(app: Started): number {
   return JSON.parse(line).pid;
 }
 
-async function gone(pid: number, ms: number): Promise<boolean> {
-  const deadline = Date.now() + ms;
-  while (isAlive(pid)) {
-    if (Date.now() > deadline) return false;
-    await sleep(100);
-  }
-  return true;
-}
 
 describe('faults: the app and its embedded PostgreSQL', () => {
   const dataDir = join(root, 'data', 'test-runs', `faults-${process.pid}`);
@@ -73,7 +48,7 @@ describe('faults: the app and its embedded PostgreSQL', () => {
   let base: string;
 
   beforeAll(async () => {
-    execFileSync(process.execPath, [require.resolve('typescript/bin/tsc'), '-p', 'tsconfig.build.json'], { cwd: root, stdio: 'inherit' });
+    build();
     const port = await freePort();
     env = { ...process.env, PORT: String(port), EMBEDDED_PG_PORT: String(await freePort()), DATA_DIR: dataDir, SEED_DEMO: 'false' };
     delete env.DATABASE_URL;

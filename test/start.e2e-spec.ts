@@ -1,8 +1,8 @@
 // `npm start` on a fresh data folder: embedded PostgreSQL, migrations, demo seed, HTTP, clean stop.
-import { ChildProcess, execFileSync, spawn } from 'node:child_process';
 import { existsSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { projectRoot } from '../src/config/project-root';
+import { build, startBuiltApp as start } from './setup/built-app';
 import { freePort } from './setup/free-port';
 
 const root = projectRoot();
@@ -17,21 +17,6 @@ async function signIn(base: string, output: string, email: string): Promise<stri
   return res.headers.getSetCookie().map((c) => c.split(';')[0]).join('; ');
 }
 
-interface Started { child: ChildProcess; output: () => string; exited: Promise<number | null> }
-
-async function start(env: NodeJS.ProcessEnv): Promise<Started> {
-  const child = spawn(process.execPath, [join(root, 'dist', 'src', 'main.js')], { env, cwd: root, stdio: ['ignore', 'pipe', 'pipe'] });
-  let out = '';
-  child.stdout!.on('data', (c) => (out += c));
-  child.stderr!.on('data', (c) => (out += c));
-  const exited = new Promise<number | null>((resolve) => child.on('exit', (code) => resolve(code)));
-  const deadline = Date.now() + 90_000;
-  while (!/Registre listening/.test(out)) {
-    if (child.exitCode !== null || Date.now() > deadline) throw new Error(`npm start did not come up:\n${out}`);
-    await new Promise((r) => setTimeout(r, 200));
-  }
-  return { child, output: () => out, exited };
-}
 
 describe('npm start: the app with its demo on an embedded PostgreSQL', () => {
   const dataDir = join(root, 'data', 'test-runs', `start-${process.pid}`);
@@ -41,7 +26,7 @@ describe('npm start: the app with its demo on an embedded PostgreSQL', () => {
 
   beforeAll(async () => {
     // What `npm start` runs first (prestart): the build.
-    execFileSync(process.execPath, [require.resolve('typescript/bin/tsc'), '-p', 'tsconfig.build.json'], { cwd: root, stdio: 'inherit' });
+    build();
     const port = await freePort();
     env = { ...process.env, PORT: String(port), EMBEDDED_PG_PORT: String(await freePort()), DATA_DIR: dataDir };
     delete env.DATABASE_URL;

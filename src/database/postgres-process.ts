@@ -52,7 +52,8 @@ function sameDir(a: string | undefined, b: string): boolean {
   }
 }
 
-async function waitGone(pid: number, ms: number): Promise<boolean> {
+/** Waits until `pid` is gone, at most `ms`; whether it is. */
+export async function waitGone(pid: number, ms: number): Promise<boolean> {
   const deadline = Date.now() + ms;
   while (isAlive(pid)) {
     if (Date.now() > deadline) return false;
