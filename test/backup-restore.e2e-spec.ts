@@ -12,8 +12,7 @@ import { backup } from '../src/database/backup';
 import { restore } from '../src/database/restore';
 import { build, startBuiltApp } from './setup/built-app';
 import { freePort } from './setup/free-port';
-import request from 'supertest';
-import { bootTestApp, demoCollectivityId, TestApp } from './setup/test-app';
+import { bootTestApp, demoCollectivityId, harnessCredentials, signIn, TestApp } from './setup/test-app';
 
 const dir = mkdtempSync(join(tmpdir(), 'registre-backup-'));
 const base = () => process.env.TEST_DATABASE_BASE_URL!;
@@ -33,7 +32,9 @@ async function emptySchema(): Promise<string> {
 async function stateOf(url: string): Promise<unknown> {
   const app = await createApp({ databaseUrl: url }, false);
   try {
-    const http = request(app.getHttpServer());
+    // The harness account comes along with the rest of the data.
+    const { email, password } = harnessCredentials();
+    const { http } = await signIn(app.getHttpServer(), email, password);
     const cid = await demoCollectivityId({ http } as TestApp);
     return (await http.get(`/api/collectivities/${cid}/deliberations/state?number=19-09-107`).expect(200)).body;
   } finally {
@@ -116,8 +117,11 @@ describe('backup and restore (npm run cli -- backup|restore)', () => {
       try {
         expect(app.output()).not.toMatch(/Demo data seeded/);
         const base = `http://127.0.0.1:${port}/api/collectivities`;
-        const ccpl = ((await (await fetch(base)).json()) as { items: { id: string; siren: string }[] }).items.find((c) => c.siren === '246200364')!;
-        const restored = await (await fetch(`${base}/${ccpl.id}/deliberations/state?number=19-09-107`)).json();
+        const signed = await fetch(`http://127.0.0.1:${port}/api/auth/sign-in`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(harnessCredentials()) });
+        expect(signed.status).toBe(200);
+        const headers = { cookie: signed.headers.getSetCookie().map((c) => c.split(';')[0]).join('; ') };
+        const ccpl = ((await (await fetch(base, { headers })).json()) as { items: { id: string; siren: string }[] }).items.find((c) => c.siren === '246200364')!;
+        const restored = await (await fetch(`${base}/${ccpl.id}/deliberations/state?number=19-09-107`, { headers })).json();
         expect(restored).toEqual(await stateOf(process.env.TEST_DATABASE_URL!));
       } finally {
         app.child.kill('SIGTERM');
