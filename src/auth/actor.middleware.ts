@@ -32,7 +32,8 @@ export class ActorMiddleware implements NestMiddleware {
   }
 
   private async resolve(req: Request): Promise<RequestAuth> {
-    const requestId = randomUUID();
+    // The id the request's log line carries (set by pino-http, from a load balancer's X-Request-Id when given), so the audit trail and the logs meet.
+    const requestId = typeof (req as { id?: unknown }).id === 'string' ? (req as unknown as { id: string }).id : randomUUID();
     const none: RequestAuth = { actor: ANONYMOUS, via: null, sessionId: null, csrfToken: null, requestId, badBearer: false };
     const authorization = req.headers.authorization;
     if (authorization !== undefined) {

@@ -1,3 +1,4 @@
+// Operations: connections cut under the app, request ids shared by the logs and the audit trail.
 // The pool reconnects by itself when its connections are cut (a restarted or failed-over external server,
 // an administrator's pg_terminate_backend): answers stay 200 or 503, never 500, and /health follows.
 import { Client } from 'pg';
@@ -31,5 +32,20 @@ describe('database connections cut under the app', () => {
     const health = await t.http.get('/health');
     expect(health.status).toBe(200);
     expect(health.body).toMatchObject({ status: 'ok', database: { status: 'up' } });
+  }, 60_000);
+});
+
+describe('request ids', () => {
+  let t: TestApp;
+  beforeAll(async () => (t = await bootTestApp()), 60_000);
+  afterAll(async () => t?.close(), 60_000);
+
+  it("a load balancer's X-Request-Id is sent back and recorded with the audited write, as in the request's log line", async () => {
+    const id = `lb-${Date.now()}`;
+    const res = await t.http.post('/api/collectivities').set('X-Request-Id', id).send({ name: `Commune ${id}`, siren: String(Date.now()).slice(-9), kind: 'commune', departementCode: '62' });
+    expect(res.headers['x-request-id']).toBe(id);
+    if (res.status !== 201) return expect(res.body).toBeUndefined();
+    const rows = await t.db.query(`SELECT DISTINCT request_id FROM audit_log WHERE request_id = $1`, [id]);
+    expect(rows).toEqual([{ request_id: id }]);
   }, 60_000);
 });
