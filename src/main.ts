@@ -1,7 +1,7 @@
 import 'reflect-metadata';
 import { join } from 'node:path';
 import { createApp } from './app.factory';
-import { rootLogger } from './common/logging';
+import { LogLevel, rootLogger } from './common/logging';
 import { loadConfig } from './config/app-config';
 import { applicationUrl } from './database/app-role';
 import { EmbeddedDatabase, startEmbeddedPostgres } from './database/embedded-postgres';
@@ -10,7 +10,8 @@ import { UnitOfWork } from './database/unit-of-work';
 import { demoAccountLines } from './database/seed/demo-accounts';
 import { seedDemo } from './database/seed/demo-seed';
 
-const log = rootLogger().child({ context: 'Registre' });
+// The entry point sets the level itself: a server spawned by a test logs as in production (rootLogger() is silent in Jest).
+const log = rootLogger((process.env.LOG_LEVEL as LogLevel) || 'info').child({ context: 'Registre' });
 let embedded: EmbeddedDatabase | null = null;
 /** SIGTERM must stop node and PostgreSQL within 10 s (process managers kill after that). */
 const STOP_DEADLINE_MS = 8_000;

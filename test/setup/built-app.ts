@@ -16,9 +16,7 @@ export interface Started {
 }
 
 /** `node dist/src/main.js`, or `npm start` without its build step (`--ignore-scripts` skips prestart only), once it listens. */
-export async function startBuiltApp(jestEnv: NodeJS.ProcessEnv, viaNpm = false): Promise<Started> {
-  // Not a Jest worker: the app logs as in production (its logger is silent inside Jest).
-  const { JEST_WORKER_ID: _worker, ...env } = jestEnv;
+export async function startBuiltApp(env: NodeJS.ProcessEnv, viaNpm = false): Promise<Started> {
   const child = viaNpm
     ? spawn('npm', ['start', '--ignore-scripts', '--silent'], { env, cwd: root, stdio: ['ignore', 'pipe', 'pipe'] })
     : spawn(process.execPath, [join(root, 'dist', 'src', 'main.js')], { env, cwd: root, stdio: ['ignore', 'pipe', 'pipe'] });
