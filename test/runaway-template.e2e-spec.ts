@@ -27,7 +27,7 @@ beforeAll(async () => {
   const port = await freePort();
   base = `http://127.0.0.1:${port}`;
   // The e2e schema, already migrated and seeded by global-setup.
-  const env = { ...process.env, PORT: String(port), DATABASE_URL: process.env.TEST_DATABASE_URL!, SEED_DEMO: 'false', RENDER_THREADS: '2' };
+  const env = { ...process.env, PORT: String(port), DATABASE_URL: process.env.TEST_DATABASE_URL!, DATABASE_APP_URL: process.env.TEST_DATABASE_APP_URL!, SEED_DEMO: 'false', RENDER_THREADS: '2', LOG_LEVEL: 'info' };
   child = spawn(process.execPath, [join(root, 'dist', 'src', 'main.js')], { env, cwd: root, stdio: ['ignore', 'pipe', 'pipe'] });
   child.stdout!.on('data', (c) => (output += c));
   child.stderr!.on('data', (c) => (output += c));
