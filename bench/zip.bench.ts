@@ -17,6 +17,7 @@ import { ItemsService } from '../src/deliberations/items.service';
 import { AttendanceService } from '../src/attendance/attendance.service';
 import { RegisterService } from '../src/register/register.service';
 import { RenderPool } from '../src/rendering/render-pool';
+import { renderExtract } from '../src/documents/render';
 import { SessionsService } from '../src/sessions/sessions.service';
 import { VotesService } from '../src/votes/votes.service';
 import { CCPL_MEMBERS } from '../src/database/seed/ccpl-demo.data';
@@ -66,6 +67,16 @@ export async function benchZip(): Promise<Record<string, number | string>> {
     const runs: number[] = [];
     const threads = app.get(RenderPool).concurrency;
     const load = loadavg()[0];
+    // The same machine's pace for one extract on one thread, measured in the same run: what two threads divide.
+    const one = await app.get(RegisterService).itemState(ids.collectivityId, (await app.get(RegisterService).sessionRecords(ids.collectivityId, sid)).records[0].item.id);
+    await renderExtract(one);
+    const singles: number[] = [];
+    for (let i = 0; i < 20; i++) {
+      const t0 = performance.now();
+      await renderExtract({ ...one, item: { ...one.item, number: `${one.item.number}-${i}` } });
+      singles.push(performance.now() - t0);
+    }
+    singles.sort((a, b) => a - b);
     let bytes = 0;
     for (let i = 0; i < 3; i++) {
       const t0 = performance.now();
@@ -84,6 +95,8 @@ export async function benchZip(): Promise<Record<string, number | string>> {
       'ZIP bytes': bytes,
       'first ZIP (cold) s': runs.length ? +(Math.max(...runs) / 1000).toFixed(2) : 0,
       'median ZIP of 100 extracts s': +(runs[1] / 1000).toFixed(2),
+      'one extract on one thread, median ms': +singles[10].toFixed(1),
+      'ZIP time per extract ms': +(runs[1] / ITEMS).toFixed(1),
       'peak RSS MB': Math.round(process.resourceUsage().maxRSS / 1024),
     };
   } finally {
