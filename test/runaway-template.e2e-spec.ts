@@ -21,6 +21,18 @@ let output = '';
 let base: string;
 let cid: string;
 let light: string;
+/** Session cookie and CSRF header of the test account, once accounts exist (global-setup makes one). */
+let auth: Record<string, string> = {};
+
+async function signIn(): Promise<Record<string, string>> {
+  const email = process.env.TEST_ACCOUNT_EMAIL;
+  const password = process.env.TEST_ACCOUNT_PASSWORD;
+  if (!email || !password) return {};
+  const res = await fetch(`${base}/api/auth/sign-in`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ email, password }) });
+  if (res.status !== 200) throw new Error(`sign-in failed: ${res.status} ${await res.text()}`);
+  const { csrfToken } = (await res.json()) as { csrfToken: string };
+  return { cookie: res.headers.getSetCookie().map((c) => c.split(';')[0]).join('; '), 'x-csrf-token': csrfToken };
+}
 
 beforeAll(async () => {
   execFileSync(process.execPath, [require.resolve('typescript/bin/tsc'), '-p', 'tsconfig.build.json'], { cwd: root, stdio: 'inherit' });
@@ -36,10 +48,11 @@ beforeAll(async () => {
     if (child.exitCode !== null || Date.now() > deadline) throw new Error(`the server did not come up:\n${output}`);
     await sleep(200);
   }
-  const list = (await (await fetch(`${base}/api/collectivities`)).json()) as { items: { id: string; siren: string }[] };
+  auth = await signIn();
+  const list = (await (await fetch(`${base}/api/collectivities`, { headers: auth })).json()) as { items: { id: string; siren: string }[] };
   cid = list.items.find((c) => c.siren === '246200364')!.id;
   // GET /health where it exists, else the lightest route there is.
-  light = (await fetch(`${base}/health`)).status === 200 ? '/health' : '/api/collectivities';
+  light = (await fetch(`${base}/health`, { headers: auth })).status === 200 ? '/health' : '/api/collectivities';
   // A server in use: its render workers are up (a cold start is not what the 5 s measure).
   expect((await preview('{{item.number}}')).status).toBe(201);
 }, 240_000);
@@ -56,7 +69,7 @@ afterAll(async () => {
 }, 30_000);
 
 const preview = (source: string) =>
-  fetch(`${base}/api/collectivities/${cid}/templates/extract/preview`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ source }) });
+  fetch(`${base}/api/collectivities/${cid}/templates/extract/preview`, { method: 'POST', headers: { ...auth, 'content-type': 'application/json' }, body: JSON.stringify({ source }) });
 
 /** Sends the preview while a light route is polled and the server's memory sampled. */
 async function runaway(source: string) {
@@ -67,7 +80,7 @@ async function runaway(source: string) {
   const poll = (async () => {
     while (!done) {
       const t0 = Date.now();
-      const res = await fetch(`${base}${light}`, { signal: AbortSignal.timeout(10_000) });
+      const res = await fetch(`${base}${light}`, { headers: auth, signal: AbortSignal.timeout(10_000) });
       await res.arrayBuffer();
       lightTimes.push(Date.now() - t0);
       lightStatuses.push(res.status);

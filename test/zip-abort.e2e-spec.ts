@@ -32,7 +32,9 @@ function firstEntryThenAbort(): Promise<{ firstEntryBytes: number; status: numbe
   return new Promise((resolve, reject) => {
     let req: ClientRequest;
     const timer = setTimeout(() => reject(new Error('no first entry within 30 s')), 30_000);
-    req = httpGet({ host: '127.0.0.1', port, path: zipPath() }, (res) => {
+    // The test account's session cookie, once the harness signs in (accounts); nothing before.
+    const headers = (t as { authHeaders?: Record<string, string> }).authHeaders ?? {};
+    req = httpGet({ host: '127.0.0.1', port, path: zipPath(), headers }, (res) => {
       let buf = Buffer.alloc(0);
       res.on('data', (chunk: Buffer) => {
         buf = Buffer.concat([buf, chunk]);
