@@ -10,6 +10,7 @@ const BENCHES: Bench[] = [
   { name: 'ZIP of a 100-item session (database + rendering)', file: 'zip.bench', fn: 'benchZip' },
   { name: 'live: a gesture on app instance A until the server-sent event on instance B', file: 'live.bench', fn: 'benchLive' },
   { name: 'crash: kill -9 of the app, then of PostgreSQL, under writes of concurrent clients (load generator on the same 2 cores)', file: 'crash.bench', fn: 'benchCrash' },
+  { name: 'issuing (PDF/A + PAdES + seal) and verifying 100,000 sealed acts', file: 'issuing.bench', fn: 'benchIssuing' },
 ];
 
 async function main(): Promise<void> {

@@ -14,6 +14,7 @@ import { ExtractsModule } from './extracts/extracts.module';
 import { ImportsModule } from './imports/imports.module';
 import { LiveModule } from './live/live.module';
 import { HealthModule } from './health/health.module';
+import { IssuingModule } from './issuing/issuing.module';
 import { MembersModule } from './members/members.module';
 import { MinutesModule } from './minutes/minutes.module';
 import { ProxiesModule } from './proxies/proxies.module';
@@ -40,7 +41,7 @@ export class AppModule {
       imports: [
         TypeOrmModule.forRoot(dataSourceOptions(options.databaseUrl, options.logSql ?? false, options.timeouts ?? DEFAULT_TIMEOUTS)),
         LoggerModule.forRoot(loggingParams(options.logLevel)),
-        UnitOfWorkModule, AuthModule, HealthModule, RegisterModule, CollectivitiesModule, MembersModule, SessionsModule, DeliberationsModule, AttendanceModule, ProxiesModule, VotesModule, MinutesModule, ExtractsModule, ImportsModule, LiveModule, AuditModule, PublicationModule, WebModule,
+        UnitOfWorkModule, AuthModule, HealthModule, RegisterModule, CollectivitiesModule, MembersModule, SessionsModule, DeliberationsModule, AttendanceModule, ProxiesModule, VotesModule, MinutesModule, ExtractsModule, ImportsModule, LiveModule, AuditModule, PublicationModule, WebModule, IssuingModule,
       ],
       providers: [AppLogger],
     };

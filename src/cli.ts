@@ -18,6 +18,7 @@ import { UnitOfWork } from './database/unit-of-work';
 import { runMigrations } from './database/migrate';
 import { isDomainError } from './domain/errors';
 import { ExtractsService } from './extracts/extracts.service';
+import { VerificationService } from './issuing/verification.service';
 import { RegisterService } from './register/register.service';
 
 const USAGE = `Usage:
@@ -26,6 +27,7 @@ const USAGE = `Usage:
   npm run cli -- list <YYYY-MM-DD|session-id> [--collectivity <siren>] --out <file.pdf>
   npm run cli -- backup <file.zip>             (online: one consistent snapshot while the app serves)
   npm run cli -- restore <file.zip> [--replace] (into an empty database; --replace empties it first)
+  npm run cli -- verify [--collectivity <siren>]  (recompute the sealed chains; exit 1 naming each act that differs)
 ${ACCOUNT_USAGE}`;
 
 async function database(): Promise<{ url: string; embedded: EmbeddedDatabase | null }> {
@@ -66,6 +68,7 @@ export async function runCli(argv: string[], log: (line: string) => void = conso
       () => runAccountCommand(app, command, target, values, log, (siren) => collectivityId(app.get(UnitOfWork), siren)),
     ));
   }
+  if (command === 'verify' && !values.help) return verifyCommand(values.collectivity, log);
   if (values.help || !command || !target || !values.out || !['extract', 'minutes', 'list'].includes(command)) {
     log(USAGE);
     return 2;
@@ -79,6 +82,20 @@ export async function runCli(argv: string[], log: (line: string) => void = conso
     log(`${out}: ${pdf.length} bytes`);
     return 0;
   });
+}
+
+/** `verify`: every link, record and stored PDF of the sealed chains; 0 when all match, 1 otherwise. */
+async function verifyCommand(siren: string | undefined, log: (line: string) => void): Promise<number> {
+  return withApp(async (app) => runInContext({ actor: systemActor('cli'), requestId: `cli-${process.pid}`, useCase: 'cli.verify' }, async () => {
+    const report = await app.get(VerificationService).verifyChains(siren);
+    const directory = await app.get(UnitOfWork).run(null, (em) => em.query(`SELECT id, siren, name FROM collectivity`));
+    const names = new Map<string, string>(directory.map((c: { id: string; siren: string; name: string }) => [c.id, `${c.name} (${c.siren})`]));
+    for (const p of report.problems) {
+      log(`NOT MATCHING: ${names.get(p.collectivityId) ?? p.collectivityId}, act ${p.number ?? p.itemId}${p.seq ? ` (link ${p.seq})` : ''}: ${p.what}`);
+    }
+    log(`${report.records} sealed records in ${report.collectivities} collectivities, ${(report.pdfBytes / 1e6).toFixed(1)} MB of issued PDFs: ${report.ok ? 'the chains match' : `${report.problems.length} problem(s)`}`);
+    return report.ok ? 0 : 1;
+  }));
 }
 
 /** The app without HTTP, on the migrated database, for the time of one command. */

@@ -32,7 +32,7 @@ async function main(): Promise<void> {
     await seedDemo(app).catch((e) => {
       throw new Error(`Seeding the demo failed (${e instanceof Error ? e.message : e}); with the embedded database, delete ${join(config.DATA_DIR, 'postgres')} and start again`);
     });
-    log.info('Demo data seeded (CCPL, sessions of 30 September 2019 and 14 October 2019)');
+    log.info('Demo data seeded (CCPL, sessions of 30 September 2019 and 14 October 2019; Valmorin-les-Sources, session of 12 March 2026, acts e-signed and sealed)');
     for (const line of demoAccountLines()) log.info(line);
   }
   let stopping = false;

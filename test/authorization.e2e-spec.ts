@@ -26,6 +26,10 @@ const PUBLIC_ROUTES = [
   'GET /health', // up or not, for load balancers and the watchdog
   'GET /ecran/:token', // the public screen of a session: an unguessable link the secretary makes and revokes
   'GET /ecran/:token/evenements',
+  'GET /verification/:code', // the public verification of an issued act: its code is printed on it (issue 9)
+  'POST /verification/:code',
+  'GET /api/verification/:code',
+  'POST /api/verification/:code',
 ].sort();
 
 /**

@@ -1,5 +1,6 @@
 import { expectReferenceFacts } from './fixtures/reference-extract-check';
 import { binary, pdfText } from './setup/pdf-text';
+import { api, buildWorld, ok } from './setup/factory';
 import { bootTestApp, demoCollectivityId, TestApp } from './setup/test-app';
 
 describe('documents: certified extracts, procès-verbal, list, ZIP and templates', () => {
@@ -122,16 +123,20 @@ describe('documents: certified extracts, procès-verbal, list, ZIP and templates
     });
 
     it('saves versioned overrides, previews them, and records which version made each document', async () => {
+      // The demo's acts are issued (their PDF never changes again): a new act of a new collectivity shows the override.
+      const w = await buildWorld(t, { items: 1 });
+      ok(await t.http.post(api(w).vote(w.items[0])).send({ mode: 'show_of_hands', counts: { pour: 7, contre: 0, abstention: 0 } }));
+      const base = w.base;
       const current = (await t.http.get(`${base}/templates/signatures`).expect(200)).body;
       const source = `${current.defaultSource}\n\nCachet de la collectivité.\n`;
       const preview = await t.http.post(`${base}/templates/signatures/preview`).send({ source }).buffer(true).parse(binary).expect(201);
       expect(await pdfText(preview.body)).toContain('Cachet de la collectivité');
       const saved = (await t.http.put(`${base}/templates/signatures`).send({ source }).expect(200)).body;
       expect(saved.version).toBe(current.versions.length + 1);
-      const res = await get(`${base}/deliberations/extract.pdf`).query({ number: '19-09-107' }).expect(200);
+      const res = await get(`${base}/items/${w.items[0]}/extract.pdf`).expect(200);
       expect(await pdfText(res.body)).toContain('Cachet de la collectivité');
-      const log = await t.db.query(`SELECT template_versions FROM rendered_document WHERE collectivity_id = $1 ORDER BY created_at DESC LIMIT 1`, [cid]);
+      const log = await t.db.query(`SELECT template_versions FROM rendered_document WHERE collectivity_id = $1 ORDER BY created_at DESC LIMIT 1`, [w.cid]);
       expect(log[0].template_versions['partials/signatures']).toBe(String(saved.version));
-    });
+    }, 60000);
   });
 });

@@ -69,8 +69,8 @@ describe('entities and migrated schema', () => {
   });
 
   it('every table but the collectivities carries the collectivity id (tenant-owned)', async () => {
-    // Platform tables: an account, its console sessions and sign-in attempts belong to no one collectivity.
-    const platform = ['typeorm_migrations', 'account', 'auth_session', 'sign_in_attempt'];
+    // Platform tables: an account, its console sessions and sign-in attempts belong to no one collectivity, nor does the development signing certificate.
+    const platform = ['typeorm_migrations', 'account', 'auth_session', 'sign_in_attempt', 'signing_certificate'];
     const tables = (await t.db.query(TABLES_SQL)).map((r: { table_name: string }) => r.table_name).filter((n: string) => !platform.includes(n));
     expect((await tenantTables(t)).sort()).toEqual([...tables].sort());
   });

@@ -65,7 +65,8 @@ describe('npm start: the app with its demo on an embedded PostgreSQL', () => {
       expect(app.output()).not.toMatch(/Demo data seeded/);
       const headers = { cookie: await signIn(base, firstOutput, 'operateur@registre.demo') };
       const list = (await (await fetch(`${base}/api/collectivities`, { headers })).json()) as any;
-      expect(list.total).toBe(1);
+      // The CCPL and the demo commune (Valmorin-les-Sources), once each.
+      expect(list.total).toBe(2);
     } finally {
       app.child.kill('SIGINT');
     }

@@ -14,6 +14,9 @@ export interface ErrorBody {
 /** Every code maps to one status; the switch is exhaustive so a new code cannot go unmapped. */
 export function statusFor(code: DomainErrorCode): number {
   switch (code) {
+    case 'SIGNATURE_CONFIRMATION_FAILED':
+      return 401;
+    case 'ACT_NOT_ISSUED':
     case 'NOT_FOUND':
       return 404;
     case 'VALIDATION_FAILED':
@@ -51,7 +54,12 @@ export function statusFor(code: DomainErrorCode): number {
     case 'MINUTES_SEALED':
     case 'MINUTES_NOT_ADOPTED':
     case 'EXECUTOIRE_FACT_RECORDED':
+    case 'SIGNATURE_NOT_REQUIRED':
+    case 'ACT_ALREADY_SIGNED':
+    case 'ACT_ALREADY_ISSUED':
       return 409;
+    case 'ANNEX_INVALID':
+      return 415;
     case 'REFERENCE_INVALID':
     case 'ITEM_POSITION_INVALID':
     case 'QUORUM_NOT_MET':
@@ -96,6 +104,8 @@ const CONSTRAINT_CODES: Record<string, DomainErrorCode> = {
   vote_item_unique: 'VOTE_ALREADY_RECORDED',
   ballot_member_unique: 'VOTE_BALLOT_DUPLICATE',
   item_number_unique: 'ITEM_NUMBER_TAKEN',
+  act_signature_unique: 'ACT_ALREADY_SIGNED',
+  issued_act_item_unique: 'ACT_ALREADY_ISSUED',
 };
 
 /**

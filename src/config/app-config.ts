@@ -137,6 +137,28 @@ export class AppConfig {
   @IsString()
   TRUST_PROXY?: string;
 
+  /** Issued acts print a QR code of PUBLIC_BASE_URL/verification/<code>: the public page that checks a copy. */
+  @Matches(/^https?:\/\/[^\s]+$/, { message: 'PUBLIC_BASE_URL must be an http(s) URL' })
+  PUBLIC_BASE_URL = 'http://localhost:3000';
+
+  /** The collectivity's seal certificate (PKCS#12) signing issued acts when signers have none of their own. */
+  @IsOptional() @IsString()
+  SEAL_P12_PATH?: string;
+
+  @IsOptional() @IsString()
+  SEAL_P12_PASSPHRASE?: string;
+
+  /** A folder of signers' own certificates, one `<member-id>.p12` each: each signs the act in turn. */
+  @IsOptional() @IsString()
+  SIGNERS_P12_DIR?: string;
+
+  @IsOptional() @IsString()
+  SIGNERS_P12_PASSPHRASE?: string;
+
+  /** Largest annex accepted (bytes). */
+  @Type(() => Number) @IsInt() @Min(1024)
+  ANNEX_MAX_BYTES = 20 * 1024 * 1024;
+
   get embedded(): boolean {
     return !this.DATABASE_URL;
   }

@@ -9,6 +9,7 @@ import { BODY_SIZE, CONTENT_WIDTH, type Laid, PAGE, type SetOptions, boxHeight, 
 import { planKeeps } from './page-keeps';
 import { layoutLines } from './pdf-text-layout';
 import { TextPainter } from './pdf-text-painter';
+import { drawVerificationStamp, type VerificationStamp } from './pdf-verification-stamp';
 
 export interface PdfMetadata {
   title: string;
@@ -29,6 +30,8 @@ export interface PdfOptions {
   family?: FontFamily;
   /** French hyphenation of justified text (default on). */
   hyphenate?: boolean;
+  /** An issued act: its verification code and QR code on every page. */
+  stamp?: VerificationStamp;
 }
 
 type Doc = InstanceType<typeof PDFDocument>;
@@ -226,6 +229,13 @@ export async function renderMarkdownToPdf(markdown: string, meta: PdfMetadata, o
   const flow = new PageFlow(doc, painter);
   flowBlocks(markdownToBlocks(markdown), flow, fonts, { hyphenate: options.hyphenate ?? true });
   flow.decorate(BODY_SIZE * 0.78, meta, fonts);
+  if (options.stamp) {
+    const range = doc.bufferedPageRange();
+    for (let i = range.start; i < range.start + range.count; i++) {
+      doc.switchToPage(i);
+      drawVerificationStamp(doc as never, painter, fonts, options.stamp, BODY_SIZE * 0.7);
+    }
+  }
   withFastDeflate(() => doc.end());
   trimLayoutCaches();
   return done;

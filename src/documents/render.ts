@@ -14,6 +14,7 @@ export interface DocumentRenderOptions extends RenderOptions {
   engine?: TemplateEngine;
 }
 
+
 /** templates/ beside package.json, whether running from src/ or from dist/src/. */
 export function defaultTemplateDir(from: string = __dirname): string {
   return join(projectRoot(from), 'templates');
@@ -72,7 +73,8 @@ function sessionMetadata(sessionRecord: SessionRecord, kind: string): PdfMetadat
 
 export async function renderExtract(record: DeliberationRecord, opts: DocumentRenderOptions = {}): Promise<RenderedDocument> {
   const { markdown, templateVersion } = extractMarkdown(record, opts);
-  return { pdf: await renderMarkdownToPdf(markdown, extractMetadata(record), { pdfa: opts.pdfa, hyphenate: opts.hyphenate }), templateVersion };
+  const text = opts.issuance ? `${markdown}\n\n${opts.issuance.signaturesMarkdown}\n` : markdown;
+  return { pdf: await renderMarkdownToPdf(text, extractMetadata(record), { pdfa: opts.pdfa, hyphenate: opts.hyphenate, stamp: opts.issuance?.stamp }), templateVersion };
 }
 
 export async function renderMinutes(sessionRecord: SessionRecord, opts: DocumentRenderOptions = {}): Promise<RenderedDocument> {

@@ -1,5 +1,6 @@
 // Inputs and options of the document pipeline. The view models are in view-model.types.ts.
 import type { DeliberationRecord } from '../domain/types';
+import type { VerificationStamp } from './pdf-verification-stamp';
 
 /** A whole session as the procès-verbal and the list of deliberations need it (L2121-15, L2121-25). */
 export interface SessionRecord {
@@ -48,6 +49,14 @@ export interface RenderOptions extends ExtractOptions {
   pdfa?: boolean;
   /** French hyphenation of justified text (default on; off only to measure its cost). */
   hyphenate?: boolean;
+  /** An extract being issued (src/issuing): its signatures and verification stamp. */
+  issuance?: IssuanceOptions;
+}
+
+/** What issuing adds to the extract: who signed and how (Markdown after the template's text), and the stamp. */
+export interface IssuanceOptions {
+  signaturesMarkdown: string;
+  stamp: VerificationStamp;
 }
 
 export interface RenderedDocument {

@@ -57,6 +57,13 @@ export const DOMAIN_ERROR_CODES = [
   'MINUTES_ADOPTION_INVALID',
   // exécutoire facts (L2131-1): recorded once, corrected with a reason
   'EXECUTOIRE_FACT_RECORDED',
+  // issued acts: signatures (L2121-23), annexes, the sealed chain
+  'SIGNATURE_CONFIRMATION_FAILED',
+  'SIGNATURE_NOT_REQUIRED',
+  'ACT_ALREADY_SIGNED',
+  'ACT_ALREADY_ISSUED',
+  'ACT_NOT_ISSUED',
+  'ANNEX_INVALID',
   // attendance and membership (L5211-6 for suppléants)
   'ATTENDANCE_NOT_MEMBER',
   'ATTENDANCE_CHANGE_INVALID',

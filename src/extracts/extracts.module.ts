@@ -1,6 +1,7 @@
 import { Module } from '@nestjs/common';
 import { loadConfig } from '../config/app-config';
 import { TemplateEngine } from '../documents/template-engine';
+import { IssuedActsService } from '../issuing/issued-acts.service';
 import { RenderingModule } from '../rendering/rendering.module';
 import { ExtractsController } from './extracts.controller';
 import { ExtractsService } from './extracts.service';
@@ -14,7 +15,8 @@ import { TemplatesService } from './templates.service';
     { provide: TemplateEngine, useFactory: () => new TemplateEngine({ templateDir: loadConfig().TEMPLATES_DIR }) },
     ExtractsService,
     TemplatesService,
+    IssuedActsService,
   ],
-  exports: [ExtractsService, TemplateEngine],
+  exports: [ExtractsService, TemplatesService, TemplateEngine, IssuedActsService],
 })
 export class ExtractsModule {}

@@ -7,6 +7,7 @@ import { UnitOfWork } from '../database/unit-of-work';
 import { DomainError } from '../domain/errors';
 import type { DeliberationRecord } from '../domain/types';
 import type { RenderedDocument as Rendered, SessionRecord } from '../documents/types';
+import { IssuedActsService } from '../issuing/issued-acts.service';
 import { loadMinutes } from '../minutes/minutes-record';
 import { openingRecord, RegisterService } from '../register/register.service';
 import { loadSessionContext } from '../register/session-context';
@@ -30,6 +31,7 @@ export class ExtractsService {
     private readonly register: RegisterService,
     private readonly templates: TemplatesService,
     private readonly pool: RenderPool,
+    private readonly issued: IssuedActsService,
   ) {}
 
   async extract(collectivityId: string, itemId: string, opts: PdfOptions = {}, signal?: AbortSignal): Promise<StreamableFile> {
@@ -44,8 +46,13 @@ export class ExtractsService {
     return pdfFile(doc.pdf, `extrait-${record.item.number}.pdf`);
   }
 
-  /** The extract of a voted act as a Buffer (CLI, ZIP), logged with the template versions that made it. */
+  /**
+   * The extract of a voted act as a Buffer (CLI, ZIP), logged with the template versions that made it;
+   * once the act is issued, its stored PDF, never rendered again.
+   */
   async renderExtractOf(record: DeliberationRecord, opts: PdfOptions = {}, signal?: AbortSignal): Promise<Rendered> {
+    const issued = await this.issued.pdfOf(record.collectivity.id, record.item.id);
+    if (issued) return { pdf: issued.pdf, templateVersion: 'issued' };
     if (record.item.status !== 'voted') {
       throw new DomainError('ITEM_NOT_VOTED', `Item ${record.item.number} is ${record.item.status}: there is no act to certify yet`, { itemId: record.item.id });
     }
@@ -92,7 +99,10 @@ export class ExtractsService {
     // The entries show the session's wall time in the collectivity's zone (MS-DOS time has no zone), with no
     // Unix timestamp beside it that a reader would shift into its own zone.
     const mtime = wallClock(voted[0].session.localDate, voted[0].session.localTime);
-    const render = (record: DeliberationRecord) => this.pool.extract(record, { overrides, pdfa: opts.pdfa }, stop.signal);
+    // An issued act is its stored PDF, never rendered again.
+    const render = async (record: DeliberationRecord): Promise<Rendered> =>
+      (await this.issued.pdfOf(collectivityId, record.item.id).then((i) => i && { pdf: i.pdf, templateVersion: 'issued' }))
+      ?? this.pool.extract(record, { overrides, pdfa: opts.pdfa }, stop.signal);
     // The first extract before answering: a template at fault is a clean 4xx, not a ZIP cut short.
     const first = await render(voted[0]);
     const buffered = () => (zip.outputStream as Readable).readableLength + out.readableLength + out.writableLength;
@@ -102,7 +112,8 @@ export class ExtractsService {
     void inOrder(voted, this.pool.concurrency * 2, (record) => (record === voted[0] ? Promise.resolve(first) : render(record)), async (record, doc) => {
       if (stop.signal.aborted) throw new RenderAborted();
       zip.addBuffer(doc.pdf, `extrait-${record.item.number}.pdf`, { mtime, compress: false, forceDosTimestamp: true } as Partial<Options>);
-      rendered.push({ itemId: record.item.id, doc });
+      // An issued act is not rendered: nothing to log.
+      if (doc.templateVersion !== 'issued') rendered.push({ itemId: record.item.id, doc });
       if (rendered.length >= 10) await flush();
       await roomFor(buffered, ZIP_BUFFER_BYTES, stop.signal);
     }).then(

@@ -68,7 +68,11 @@ export class RenderPool {
   /** The certified extract of an act. */
   async extract(record: DeliberationRecord, opts: DocumentOptions = {}, signal?: AbortSignal): Promise<RenderedDocument> {
     const task: RenderTask = { op: 'render', kind: 'extract', record, templateDir: this.options.templateDir, overrides: opts.overrides ?? {}, options: { ...opts, overrides: undefined } };
-    return asDocument(await this.run(task, budgetFor(extractSize(record), this.limits), signal));
+    const budget = budgetFor(extractSize(record), this.limits);
+    // An act is issued once, at its last signature, with the collectivity's checked templates: a busy
+    // machine (or a cold worker) must not refuse it, so its deadline is ten times an ordinary render's.
+    const issuing = opts.issuance ? { ...budget, deadlineMs: budget.deadlineMs * 10 } : budget;
+    return asDocument(await this.run(task, issuing, signal));
   }
 
   /** The procès-verbal or the list of deliberations of a session. */

@@ -9,7 +9,7 @@ export interface DemoAccount {
   email: string;
   password: string;
   operator: boolean;
-  /** Roles in the CCPL. */
+  /** Roles in the CCPL (in Valmorin-les-Sources for the valmorin* accounts). */
   roles: Role[];
   /** The demo member (key of CCPL_MEMBERS) the account is linked to. */
   member?: string;
@@ -22,6 +22,12 @@ export const DEMO_ACCOUNTS = {
   // The president of the CCPL, who presides the demo sessions and signs their acts (L2121-23).
   president: { email: 'president@ccpl.demo', password: 'demo-president-2019', operator: false, roles: ['president'], member: 'LEROY C.' },
   member: { email: 'membre@ccpl.demo', password: 'demo-membre-2019', operator: false, roles: ['member'], member: 'GARDIN J.' },
+  // The demo commune of Valmorin-les-Sources (src/database/seed/valmorin-demo.seed.ts): its roles are in that commune;
+  // the maire and the secrétaire de séance sign its acts of 2026 (L2121-23).
+  valmorinAdministrator: { email: 'admin@valmorin.demo', password: 'demo-admin-2026', operator: false, roles: ['administrator'] },
+  valmorinSecretariat: { email: 'secretariat@valmorin.demo', password: 'demo-secretariat-2026', operator: false, roles: ['secretary'] },
+  valmorinMaire: { email: 'maire@valmorin.demo', password: 'demo-maire-2026', operator: false, roles: ['president'] },
+  valmorinSecretaireDeSeance: { email: 'secretaire-seance@valmorin.demo', password: 'demo-secretaire-seance-2026', operator: false, roles: ['member'] },
 } satisfies Record<string, DemoAccount>;
 
 /** What the first start prints, one log line per account. */

@@ -17,6 +17,9 @@ import { DECISION_19_09_107, REASONS_19_09_107 } from './ccpl-19-09-107.text';
 import { CCPL, CCPL_MEMBERS, CCPL_SUPPLEANT, SESSION_107 } from './ccpl-demo.data';
 import { DEMO_ACCOUNTS, DemoAccount } from './demo-accounts';
 import { seedSecondSession } from './second-session.seed';
+import { seedValmorin } from './valmorin-demo.seed';
+import { IssuingService } from '../../issuing/issuing.service';
+import { UnitOfWork } from '../unit-of-work';
 
 export interface DemoServices {
   collectivities: CollectivitiesService;
@@ -90,8 +93,18 @@ export async function seedDemo(app: INestApplication): Promise<DemoIds> {
   await as(DEMO_ACCOUNTS.secretary, async () => {
     const first = await seedSession107(s, ids);
     await seedSecondSession(s, ids, first);
+    await issueCcplActs(app, cid);
   });
+  await seedValmorin(app, s, as);
   return ids;
+}
+
+/** The CCPL acts of 2019, issued and sealed under the rules of their date: signed on the paper register (L2121-23 then in force). */
+async function issueCcplActs(app: INestApplication, cid: string): Promise<void> {
+  const voted: { id: string }[] = await app.get(UnitOfWork).run(cid, (em) => em.query(
+    `SELECT i.id FROM item i JOIN session s ON s.id = i.session_id WHERE i.collectivity_id = $1 AND i.status = 'voted' ORDER BY s.starts_at, i.position`, [cid],
+  ));
+  for (const { id } of voted) await app.get(IssuingService).issueFromPaperRegister(cid, id);
 }
 
 /** The session of 30 September 2019; returns its id (its procès-verbal is adopted on 14 October). */

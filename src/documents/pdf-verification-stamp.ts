@@ -1,0 +1,46 @@
+// The verification stamp of an issued act, in the bottom margin of every page: a QR code of the act's
+// public verification URL (vector squares, so the same act gives the same bytes) and its code in words.
+import QRCode from 'qrcode';
+import type { FontStyle, LoadedFont } from './pdf-fonts';
+import { CONTENT_WIDTH, PAGE } from './pdf-layout';
+import { layoutLines } from './pdf-text-layout';
+import type { TextPainter } from './pdf-text-painter';
+
+export interface VerificationStamp {
+  /** The public URL the QR code points to. */
+  url: string;
+  /** The act's verification code, printed beside it. */
+  code: string;
+}
+
+interface StampDoc {
+  page: { height: number };
+  rect(x: number, y: number, w: number, h: number): StampDoc;
+  fillColor(c: string): StampDoc;
+  fill(): StampDoc;
+}
+
+const SIZE = 40;
+
+export function drawVerificationStamp(doc: StampDoc, painter: TextPainter, fonts: Record<FontStyle, LoadedFont>, stamp: VerificationStamp, fontSize: number): void {
+  const qr = QRCode.create(stamp.url, { errorCorrectionLevel: 'M' });
+  const n = qr.modules.size;
+  const cell = SIZE / n;
+  const top = PAGE.height - PAGE.bottom + 6;
+  const left = PAGE.left;
+  doc.fillColor('#000000');
+  for (let r = 0; r < n; r++) {
+    // Runs of dark modules as one rectangle each: a tenth of the drawing operators.
+    let c = 0;
+    while (c < n) {
+      if (!qr.modules.get(r, c)) { c++; continue; }
+      const start = c;
+      while (c < n && qr.modules.get(r, c)) c++;
+      doc.rect(left + start * cell, top + r * cell, (c - start) * cell, cell);
+    }
+  }
+  doc.fill();
+  const text = (s: string) => layoutLines([{ text: s, bold: false, italic: false, sup: false }], CONTENT_WIDTH * 0.42, fonts, fontSize)[0];
+  const lines = [`Vérification : code ${stamp.code}`, stamp.url];
+  lines.forEach((s, i) => painter.drawLine(text(s), left + SIZE + 6, top + 8 + i * fontSize * 1.3, { size: fontSize, grey: 0.25 }));
+}
