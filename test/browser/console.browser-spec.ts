@@ -7,7 +7,7 @@ import { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { BrowserContext, chromium, Page } from 'playwright-core';
-import { bootTestApp, TestApp } from '../setup/test-app';
+import { bootTestApp, harnessCredentials, TestApp } from '../setup/test-app';
 
 const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 const SHOTS = process.env.SCREENSHOT_DIR ?? '/tmp';
@@ -38,6 +38,14 @@ beforeAll(async () => {
     executablePath: CHROMIUM, headless: true, args: ARGS, viewport: { width: 1280, height: 900 }, locale: 'fr-FR',
   });
   page = context.pages()[0] ?? (await context.newPage());
+  // The console is behind sign-in (src/auth): the secretary signs in through the form, as a person would
+  // (before the listeners: the sign-in page itself answers 401).
+  const { email, password } = harnessCredentials();
+  await page.goto(`${base}/`);
+  await page.getByLabel('Adresse électronique').fill(email);
+  await page.getByLabel('Mot de passe').fill(password);
+  await page.getByRole('button', { name: 'Se connecter' }).click();
+  await page.waitForLoadState('load');
   // Ours only: Chromium's PDF viewer loads (and, when we navigate away, aborts) its own chrome-extension:// files;
   // a click on the PDF may also end as a download, which Chromium reports as an aborted request.
   const ours = (url: string) => url.startsWith(base);
@@ -70,7 +78,7 @@ it('opens the register at / in French, styled', async () => {
 });
 
 it('clicks through to the session of 30 September 2019', async () => {
-  await page.getByRole('link', { name: 'Séance du lundi 30 septembre 2019 à 18 h 30' }).click();
+  await page.getByRole('link', { name: 'Séance du lundi 30 septembre 2019 à 18 h 30', exact: true }).click();
   await page.waitForURL(/\/console\/collectivites\/[0-9a-f-]+\/seances\/[0-9a-f-]+$/);
   expect(await page.getByRole('heading', { level: 1 }).innerText()).toBe('Séance du lundi 30 septembre 2019');
   expect(await visibleText('#titre-seance + .facts')).toContain('PRÉSIDENCE M. Christian LEROY, Président') // labels are set in small capitals;
@@ -124,7 +132,7 @@ it('follows "Extrait certifié (PDF)" and gets a PDF', async () => {
 
 it('shows the session of 14 October 2019: public vote, casting vote, election', async () => {
   await page.goto(`${base}/`);
-  await page.getByRole('link', { name: 'Séance du lundi 14 octobre 2019 à 18 h 30' }).click();
+  await page.getByRole('link', { name: 'Séance du lundi 14 octobre 2019 à 18 h 30', exact: true }).click();
   await page.waitForURL(/\/seances\//);
   const result = async (n: string) => (await page.getByRole('row', { name: new RegExp(n) }).locator('td').last().innerText()).replace(/\s+/g, ' ').trim();
   expect(await result('19-10-112')).toMatch(/^Adoptée par 20 voix pour, 20 voix contre et 7 abstentions, la voix du président étant prépondérante voix prépondérante/);
@@ -152,7 +160,7 @@ it('fits the agenda of 14 October on a tablet 820 px wide: the result column on 
   await page.setViewportSize({ width: 820, height: 1180 });
   try {
     await page.goto(`${base}/`);
-    await page.getByRole('link', { name: 'Séance du lundi 14 octobre 2019 à 18 h 30' }).click();
+    await page.getByRole('link', { name: 'Séance du lundi 14 octobre 2019 à 18 h 30', exact: true }).click();
     await page.waitForURL(/\/seances\//);
     const table = page.locator('.table--agenda');
     const overflow = await table.evaluate((el: any) => el.parentElement.scrollWidth - el.parentElement.clientWidth);
