@@ -20,7 +20,7 @@ let bearer: string | null = null;
 const headers = (): Record<string, string> => ({ 'content-type': 'application/json', ...(bearer ? { authorization: `Bearer ${bearer}` } : {}) });
 
 /** `npm run cli -- token secretaire@ccpl.demo`, against the running app's database; null where the CLI has no accounts. */
-function secretaryToken(env: NodeJS.ProcessEnv): string | null {
+export function secretaryToken(env: NodeJS.ProcessEnv): string | null {
   try {
     const out = execFileSync(process.execPath, [join(root, 'dist', 'src', 'cli.js'), 'token', 'secretaire@ccpl.demo', '--collectivity', '246200364'], { env, cwd: root, stdio: ['ignore', 'pipe', 'ignore'] });
     return out.toString().trim().split('\n').at(-1) ?? null;
@@ -35,7 +35,7 @@ function freePortSync(base: number): number {
   return base + Math.floor(Math.random() * 500);
 }
 
-function startApp(env: NodeJS.ProcessEnv): { child: ChildProcess; up: Promise<void> } {
+export function startApp(env: NodeJS.ProcessEnv): { child: ChildProcess; up: Promise<void> } {
   const child = spawn(process.execPath, [join(root, 'dist', 'src', 'main.js')], { env, cwd: root, stdio: ['ignore', 'pipe', 'pipe'] });
   let out = '';
   const up = new Promise<void>((resolve, reject) => {
