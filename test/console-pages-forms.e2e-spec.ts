@@ -28,4 +28,28 @@ describe('console forms', () => {
     expect([done.status, done.headers.location]).toEqual([303, `/console/collectivites/${w.cid}/seances/${w.sessionId}/direct#pouvoirs`]);
     ok(await t.http.get(`${w.base}/sessions/${w.sessionId}/proxies`));
   }, 60_000);
+
+  it('records a public ballot from the form: one ballot per member, the proxy vote apart, who asked for it; preview first', async () => {
+    const w = await buildWorld(t, { members: 5, items: 1, attendance: ['present', 'present', 'present', 'present', 'excused'] });
+    ok(await t.http.post(`${w.base}/sessions/${w.sessionId}/proxies`).send({ giverId: w.m[4], holderId: w.m[0] }));
+    const live = `/console/collectivites/${w.cid}/seances/${w.sessionId}/direct`;
+    const form = {
+      itemId: w.items[0], mode: 'roll_call', requestedBy: [w.m[1]],
+      [`b.${w.m[0]}`]: 'pour', [`b.${w.m[1]}`]: 'pour', [`b.${w.m[2]}`]: 'contre', [`b.${w.m[3]}`]: 'abstention', [`b.${w.m[0]}.${w.m[4]}`]: 'pour',
+    };
+    const before = await fingerprint(t, w.cid);
+    const preview = await t.http.post(`${live}/vote/apercu`).type('form').send(form);
+    expect(preview.status).toBe(200);
+    expect(preview.text).toContain('3 pour, 1 contre, 1 abstentions, 5 votants.');
+    expect(await fingerprint(t, w.cid)).toEqual(before);
+    // The confirmation carries the same fields as the preview.
+    const hidden = [...preview.text.matchAll(/<input type="hidden" name="([^"]+)" value="([^"]*)">/g)].map((m) => [m[1], m[2]]);
+    expect(hidden).toEqual(expect.arrayContaining([['mode', 'roll_call'], ['requestedBy', w.m[1]], [`b.${w.m[0]}.${w.m[4]}`, 'pour']]));
+    const done = await t.http.post(`${live}/vote`).type('form').send(form);
+    expect(done.status).toBe(303);
+    const state = ok(await t.http.get(`${w.base}/items/${w.items[0]}/state`)).body;
+    expect(state.vote).toMatchObject({ mode: 'roll_call', pour: 3, contre: 1, abstention: 1 });
+    expect(state.vote.named.pour.find((n: { castBy: { id: string } | null }) => n.castBy?.id === w.m[0]).member.id).toBe(w.m[4]);
+    expect(state.vote.requestedBy.map((m: { id: string }) => m.id)).toEqual([w.m[1]]);
+  }, 60_000);
 });

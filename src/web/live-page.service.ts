@@ -90,7 +90,7 @@ export class LivePageService {
       const result = await this.votes.preview(cid, text(form, 'itemId') ?? '', dto);
       // The words of the act, as the extract will print them ("à l'unanimité", "par 30 voix pour...").
       const label = `${result.outcome === 'adopted' ? 'Adoptée' : 'Rejetée'} ${result.wording}`;
-      return { status: 200, html: await this.render(cid, sid, { preview: { ...result, label, form: { ...voteInput(form), itemId: text(form, 'itemId') } } }) };
+      return { status: 200, html: await this.render(cid, sid, { preview: { ...result, label, hidden: hiddenFields(form, text(form, 'itemId')) } }) };
     } catch (e) {
       return this.refused(cid, sid, e);
     }
@@ -153,6 +153,7 @@ export class LivePageService {
       // Once an item is voted, a proxy handed in applies from the current item ("à partir du point n°N").
       proxyFromItemId: anyVoted && current ? current.id : null,
       proxies: state.represented.map((r) => ({ giver: civilName(r.giver), holder: civilName(r.holder) })),
+      ballots: ballotRows(state),
       members: members.map((m) => ({ id: m.id, name: civilName(m) })),
       refusal: extra.refusal ?? null,
       newLink: extra.newLink ?? null,
@@ -166,18 +167,45 @@ export class LivePageService {
   }
 }
 
+/** The vote as the API takes it, from the form: counts (show of hands, secret) or one ballot per voter (public). */
 function voteInput(form: Form) {
   const mode = text(form, 'mode');
+  const requestedBy = ([] as string[]).concat(form.requestedBy ?? []).filter((x) => x);
+  const ballots = Object.entries(form)
+    .filter(([k, v]) => k.startsWith('b.') && typeof v === 'string' && v)
+    .map(([k, v]) => {
+      const [, voterId, onBehalfOfId] = k.split('.');
+      return { voterId, ...(onBehalfOfId ? { onBehalfOfId } : {}), choice: v as string };
+    });
   return {
     mode,
-    ...(mode !== 'roll_call' ? { counts: { pour: int(form, 'pour') ?? 0, contre: int(form, 'contre') ?? 0, abstention: int(form, 'abstention') ?? 0 } } : {}),
+    ...(mode === 'roll_call' ? { ballots } : { counts: { pour: int(form, 'pour') ?? 0, contre: int(form, 'contre') ?? 0, abstention: int(form, 'abstention') ?? 0 } }),
+    ...(mode !== 'show_of_hands' && requestedBy.length ? { requestedBy } : {}),
     ...(text(form, 'presidentChoice') ? { presidentChoice: text(form, 'presidentChoice') } : {}),
   };
+}
+
+/** The fields that carry a previewed vote to its confirmation, unchanged. */
+function hiddenFields(form: Form, itemId: string | undefined): { name: string; value: string }[] {
+  const keep = (k: string) => k === 'mode' || k === 'presidentChoice' || k === 'requestedBy' || k.startsWith('b.') || ['pour', 'contre', 'abstention'].includes(k);
+  const fields = [{ name: 'itemId', value: itemId ?? '' }];
+  for (const [name, v] of Object.entries(form)) if (keep(name)) for (const value of ([] as string[]).concat(v ?? [])) fields.push({ name, value });
+  return fields;
 }
 
 function lastVoted(items: { status: string; number: string; object: string }[]) {
   const voted = items.filter((i) => i.status === 'voted');
   return voted.length ? voted[voted.length - 1] : null;
+}
+
+const CHOICE_OPTIONS = [{ value: '', label: '—' }, { value: 'pour', label: 'pour' }, { value: 'contre', label: 'contre' }, { value: 'abstention', label: 'abstention' }];
+
+/** One line per ballot of a public vote: each member present, then apart each proxy vote cast by its holder (L2121-20). */
+function ballotRows(state: ItemAttendanceState) {
+  const out = new Set(state.notTakingPart.map((n) => n.member.id));
+  const own = state.present.filter((p) => !out.has(p.member.id)).map((p) => ({ field: `b.${p.member.id}`, label: civilName(p.member), proxy: false }));
+  const proxies = state.represented.filter((r) => !out.has(r.giver.id)).map((r) => ({ field: `b.${r.holder.id}.${r.giver.id}`, label: `${civilName(r.holder)}, pour ${civilName(r.giver)}`, proxy: true }));
+  return [...own, ...proxies].map((b, i) => ({ ...b, id: `bulletin-${i + 1}`, options: CHOICE_OPTIONS }));
 }
 
 interface Seated extends MemberRef { title?: string | null; seat: string }
