@@ -52,4 +52,39 @@ describe('console forms', () => {
     expect(state.vote.named.pour.find((n: { castBy: { id: string } | null }) => n.castBy?.id === w.m[0]).member.id).toBe(w.m[4]);
     expect(state.vote.requestedBy.map((m: { id: string }) => m.id)).toEqual([w.m[1]]);
   }, 60_000);
+
+  it('after the session: debates per item, adoption at a later open session, publication, documents listed', async () => {
+    const w = await buildWorld(t, { members: 5, items: 1 });
+    ok(await t.http.post(`${w.base}/items/${w.items[0]}/vote`).send({ mode: 'show_of_hands', counts: { pour: 3, contre: 0, abstention: 0 } }));
+    const s = ok(await t.http.get(`${w.base}/sessions/${w.sessionId}`)).body;
+    ok(await t.http.post(`${w.base}/sessions/${w.sessionId}/transitions`).send({ to: 'closed', version: s.version }));
+    const after = `/console/collectivites/${w.cid}/seances/${w.sessionId}/apres`;
+    const page = await t.http.get(after);
+    expect(page.status).toBe(200);
+    expect(page.text).toContain('Extrait de la délibération n°');
+    const version = ok(await t.http.get(`${w.base}/sessions/${w.sessionId}/minutes`)).body.version;
+    const saved = await t.http.post(`${after}/debats/${w.items[0]}`).type('form').send({ version, textMd: 'M. le Président **expose** le projet.' });
+    expect([saved.status, saved.headers.location]).toEqual([303, `${after}#debats-${w.items[0]}`]);
+    const minutes = ok(await t.http.get(`${w.base}/sessions/${w.sessionId}/minutes`)).body;
+    expect(minutes.items[0].textMd).toBe('M. le Président **expose** le projet.');
+    // A stale version is refused with the French explanation, nothing changed.
+    const stale = await t.http.post(`${after}/debats/${w.items[0]}`).type('form').send({ version, textMd: 'autre' });
+    expect(stale.status).toBe(422);
+    expect(stale.text).toContain('Un autre poste vient de modifier');
+    // Adoption at the next session of the body, once open (L2121-15), then publication.
+    const next = ok(await t.http.post(`${w.base}/sessions`).send({ bodyId: w.bodyId, startsAt: '2024-04-08T18:30:00+02:00', presidentId: w.m[0] })).body;
+    ok(await t.http.put(`${w.base}/sessions/${next.id}/attendance`).send({ version: next.version, entries: w.m.map((id) => ({ memberId: id, status: 'present' })) }));
+    for (const to of ['convened', 'open']) {
+      const v = ok(await t.http.get(`${w.base}/sessions/${next.id}`)).body.version;
+      ok(await t.http.post(`${w.base}/sessions/${next.id}/transitions`).send({ to, version: v }));
+    }
+    expect((await t.http.get(after)).text).toContain('Séance du lundi 8 avril 2024');
+    const adopted = await t.http.post(`${after}/adoption`).type('form').send({ version: minutes.version, adoptedAtSessionId: next.id });
+    expect(adopted.status).toBe(303);
+    const m2 = ok(await t.http.get(`${w.base}/sessions/${w.sessionId}/minutes`)).body;
+    expect(m2.status).toBe('adopted');
+    const published = await t.http.post(`${after}/publication`).type('form').send({ version: m2.version, publishedOn: '2024-04-10' });
+    expect(published.status).toBe(303);
+    expect(ok(await t.http.get(`${w.base}/sessions/${w.sessionId}/minutes`)).body.publishedOn).toBe('2024-04-10');
+  }, 60_000);
 });

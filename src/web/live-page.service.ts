@@ -142,7 +142,7 @@ export class LivePageService {
       cid, sid, title, collectivityName: collectivity.name, bodyName: session.body.name, version: session.version,
       status: sessionStatusBadge(session.status), isOpen: session.status === 'open', nextStatus: NEXT_STATUS[session.status] ?? null,
       eventsUrl: `/api/collectivities/${cid}/sessions/${sid}/events`,
-      base: paths.live(cid, sid), quorum: quorumVm(state.quorum),
+      base: paths.live(cid, sid), sessionHref: paths.session(cid, sid), afterHref: `${paths.session(cid, sid)}/apres`, quorum: quorumVm(state.quorum),
       banner: `${quorumVm(state.quorum).detail} — ${quorumVm(state.quorum).label.toLowerCase()}`,
       counts: { present: state.present.length, represented: state.represented.length, voters: state.voters, inOffice: state.inOffice },
       current: current && { id: current.id, position: current.position, number: current.number, object: current.object },
@@ -157,7 +157,7 @@ export class LivePageService {
       members: members.map((m) => ({ id: m.id, name: civilName(m) })),
       refusal: extra.refusal ?? null,
       newLink: extra.newLink ?? null,
-      links: (await this.projector.list(cid, sid)).items.filter((l) => !l.revokedAt).map((l, i) => ({ id: l.id, label: `Lien n°${i + 1}, créé le ${localParts(l.createdAt).date} à ${localParts(l.createdAt).time.slice(0, 5)}` })),
+      links: (await this.projector.list(cid, sid)).items.filter((l) => !l.revokedAt).map((l, i) => ({ id: l.id, label: `Lien n°${i + 1}, créé le ${localParts(l.createdAt, collectivity.timeZone).date} à ${localParts(l.createdAt, collectivity.timeZone).time.slice(0, 5)}` })),
       preview: extra.preview ?? null,
       lastResult: lastVoted(session.items),
     };

@@ -10,12 +10,14 @@ import { ProxiesModule } from '../proxies/proxies.module';
 import { SessionsModule } from '../sessions/sessions.module';
 import { VotesModule } from '../votes/votes.module';
 import { ConsoleErrorFilter } from './console-error.filter';
+import { ConsoleAfterController } from './console-after.controller';
 import { ConsoleLiveController } from './console-live.controller';
 import { ConsolePublicController } from './console-public.controller';
 import { ConsoleSetupController } from './console-setup.controller';
 import { ConsoleController } from './console.controller';
 import { ConsoleService } from './console.service';
 import { ConsoleViews } from './console-views';
+import { AfterPageService } from './after-page.service';
 import { LivePageService } from './live-page.service';
 import { ProjectorPageService } from './projector-page.service';
 import { SetupPagesService } from './setup-pages.service';
@@ -24,8 +26,8 @@ import { SetupPagesService } from './setup-pages.service';
 @Module({
   imports: [CollectivitiesModule, SessionsModule, MinutesModule, MembersModule, AttendanceModule, ProxiesModule, DeliberationsModule, VotesModule, ImportsModule, LiveModule],
   // ConsoleController last: its catch-all answers any other /console address with the French 404 page.
-  controllers: [ConsoleSetupController, ConsoleLiveController, ConsolePublicController, ConsoleController],
+  controllers: [ConsoleSetupController, ConsoleLiveController, ConsoleAfterController, ConsolePublicController, ConsoleController],
   // The views are compiled once, at boot: a broken template stops the app instead of a page.
-  providers: [{ provide: ConsoleViews, useFactory: () => new ConsoleViews() }, ConsoleService, ConsoleErrorFilter, LivePageService, SetupPagesService, ProjectorPageService],
+  providers: [{ provide: ConsoleViews, useFactory: () => new ConsoleViews() }, ConsoleService, ConsoleErrorFilter, LivePageService, SetupPagesService, ProjectorPageService, AfterPageService],
 })
 export class WebModule {}

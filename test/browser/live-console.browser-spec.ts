@@ -261,3 +261,16 @@ it('the secretary makes a public screen link, the projector shows the last resul
     await screen.close();
   }
 });
+
+it('after the session: the debates with their Markdown preview, and the documents to read or download', async () => {
+  await page.goto(liveUrl);
+  await page.getByRole('link', { name: /Après la séance/ }).click();
+  const area = page.getByLabel(/Point n°1 \(délibération n°19-09-107\)/);
+  await area.fill('Le Président **présente** le campus.');
+  await expect(page.locator('.md-preview strong').first().innerText()).resolves.toBe('présente');
+  await page.getByRole('button', { name: 'Enregistrer les débats du point n°1' }).click();
+  await page.waitForURL(/#debats-/);
+  await expect(page.getByLabel(/Point n°1 \(délibération n°19-09-107\)/).inputValue()).resolves.toBe('Le Président **présente** le campus.');
+  await expect(page.getByRole('link', { name: 'Extrait de la délibération n°19-09-107 (PDF)' }).isVisible()).resolves.toBe(true);
+  await checkPage(page, 'apres-seance');
+});
