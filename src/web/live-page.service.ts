@@ -125,9 +125,10 @@ export class LivePageService {
   }
 
   private async render(cid: string, sid: string, extra: { refusal?: Shown; preview?: object; newLink?: string }): Promise<string> {
-    const collectivity = await this.collectivities.get(cid);
-    const { session, members } = await this.seated(cid, sid);
-    const summary = await this.attendance.summary(cid, sid);
+    // Independent reads at once: every screen redraws this page after each change.
+    const [collectivity, { session, members }, summary, links] = await Promise.all([
+      this.collectivities.get(cid), this.seated(cid, sid), this.attendance.summary(cid, sid), this.projector.list(cid, sid),
+    ]);
     const current = session.items.find((i) => i.status === 'draft') ?? null;
     const next = current ? (session.items.find((i) => i.position > current.position && i.status === 'draft') ?? null) : null;
     const record = current ? await this.register.itemState(cid, current.id) : null;
@@ -157,7 +158,7 @@ export class LivePageService {
       members: members.map((m) => ({ id: m.id, name: civilName(m) })),
       refusal: extra.refusal ?? null,
       newLink: extra.newLink ?? null,
-      links: (await this.projector.list(cid, sid)).items.filter((l) => !l.revokedAt).map((l, i) => ({ id: l.id, label: `Lien n°${i + 1}, créé le ${localParts(l.createdAt, collectivity.timeZone).date} à ${localParts(l.createdAt, collectivity.timeZone).time.slice(0, 5)}` })),
+      links: links.items.filter((l) => !l.revokedAt).map((l, i) => ({ id: l.id, label: `Lien n°${i + 1}, créé le ${localParts(l.createdAt, collectivity.timeZone).date} à ${localParts(l.createdAt, collectivity.timeZone).time.slice(0, 5)}` })),
       preview: extra.preview ?? null,
       lastResult: lastVoted(session.items),
     };

@@ -271,6 +271,7 @@ it('after the session: the debates with their Markdown preview, and the document
   await page.getByRole('button', { name: 'Enregistrer les débats du point n°1' }).click();
   await page.waitForURL(/#debats-/);
   await expect(page.getByLabel(/Point n°1 \(délibération n°19-09-107\)/).inputValue()).resolves.toBe('Le Président **présente** le campus.');
-  await expect(page.getByRole('link', { name: 'Extrait de la délibération n°19-09-107 (PDF)' }).isVisible()).resolves.toBe(true);
+  await expect(page.getByRole('link', { name: 'Extrait de la délibération n°19-09-107 (PDF)', exact: true }).isVisible()).resolves.toBe(true);
+  await expect(page.getByRole('link', { name: 'télécharger : Extrait de la délibération n°19-09-107 (PDF)' }).getAttribute('download')).resolves.toBe('');
   await checkPage(page, 'apres-seance');
 });
