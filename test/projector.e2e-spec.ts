@@ -58,7 +58,7 @@ describe('projector links', () => {
   it('a revoked, unknown or malformed link opens nothing (French 404); a revocation is final', async () => {
     const link = ok(await t.http.post(`${api(w).session}/projector-links`)).body;
     ok(await t.http.post(`${w.base}/projector-links/${link.id}/revocation`));
-    for (const path of [link.path, `/ecran/${'A'.repeat(43)}`, '/ecran/court']) {
+    for (const path of [link.path, `${link.path}/evenements`, `/ecran/${'A'.repeat(43)}`, '/ecran/court']) {
       const res = await t.http.get(path);
       expect([path, res.status]).toEqual([path, 404]);
       expect(res.text).toContain('Page introuvable');

@@ -1,9 +1,10 @@
-import { Controller, MessageEvent, Sse } from '@nestjs/common';
-import { ApiTags } from '@nestjs/swagger';
-import { Observable } from 'rxjs';
+import { Controller, Get, Res } from '@nestjs/common';
+import { ApiProduces, ApiTags } from '@nestjs/swagger';
+import type { Response } from 'express';
 import { Permission } from '../auth/permissions';
 import { UuidParam } from '../common/uuid-param';
 import { LiveService } from './live.service';
+import { sendEvents } from './sse';
 
 @ApiTags('live')
 @Controller('api/collectivities/:cid/sessions/:sid')
@@ -11,6 +12,6 @@ export class LiveController {
   constructor(private readonly live: LiveService) {}
 
   /** Server-sent events: `version` with the session's version at once and after each committed change. */
-  @Sse('events') @Permission('draft.read')
-  events(@UuidParam('cid') cid: string, @UuidParam('sid') sid: string): Promise<Observable<MessageEvent>> { return this.live.events(cid, sid); }
+  @Get('events') @ApiProduces('text/event-stream') @Permission('draft.read')
+  events(@UuidParam('cid') cid: string, @UuidParam('sid') sid: string, @Res() res: Response) { return this.live.events(cid, sid).then(sendEvents(res)); }
 }

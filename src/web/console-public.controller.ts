@@ -1,6 +1,7 @@
-import { Controller, Get, Header, MessageEvent, Param, Sse, UseFilters } from '@nestjs/common';
+import { Controller, Get, Header, Param, Res, UseFilters } from '@nestjs/common';
 import { ApiExcludeController } from '@nestjs/swagger';
-import { Observable } from 'rxjs';
+import type { Response } from 'express';
+import { sendEvents } from '../live/sse';
 import { ConsoleErrorFilter } from './console-error.filter';
 import { ProjectorPageService } from './projector-page.service';
 import { Public } from '../auth/permissions';
@@ -16,7 +17,7 @@ export class ConsolePublicController {
   @Public('the public screen of a session, opened by its unguessable revocable link')
   page(@Param('token') token: string) { return this.projector.page(token); }
 
-  @Sse('evenements')
+  @Get('evenements')
   @Public('the events of that public screen')
-  events(@Param('token') token: string): Promise<Observable<MessageEvent>> { return this.projector.events(token); }
+  events(@Param('token') token: string, @Res() res: Response) { return this.projector.events(token).then(sendEvents(res)); }
 }
