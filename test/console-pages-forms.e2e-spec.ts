@@ -87,4 +87,19 @@ describe('console forms', () => {
     expect(published.status).toBe(303);
     expect(ok(await t.http.get(`${w.base}/sessions/${w.sessionId}/minutes`)).body.publishedOn).toBe('2024-04-10');
   }, 60_000);
+
+  it('adds a member by hand with his seat; a suppléant where the profile has none is refused in French', async () => {
+    const w = await buildWorld(t, { members: 2, items: 1, open: false });
+    const setup = `/console/collectivites/${w.cid}/parametrage`;
+    const added = await t.http.post(`/console/collectivites/${w.cid}/membres`).type('form')
+      .send({ civility: 'Mme', firstName: 'Odile', lastName: 'NOUVELLE', bodyId: w.bodyId, seat: 'titulaire', title: 'Conseillère déléguée', startDate: '2020-01-01' });
+    expect([added.status, added.headers.location]).toEqual([303, `${setup}#membres`]);
+    expect((await t.http.get(setup)).text).toContain('Mme Odile NOUVELLE, Conseillère déléguée — titulaire');
+    const before = await fingerprint(t, w.cid);
+    const refused = await t.http.post(`/console/collectivites/${w.cid}/membres`).type('form')
+      .send({ civility: 'M.', firstName: 'Paul', lastName: 'SUPPLEANT', bodyId: w.bodyId, seat: 'suppleant', titulaireId: w.m[0], startDate: '2020-01-01' });
+    expect(refused.status).toBe(422);
+    expect(refused.text).toContain('Cette assemblée n&#x27;a pas de suppléants. (article L5211-6 du CGCT)');
+    expect(await fingerprint(t, w.cid)).toEqual(before);
+  }, 60_000);
 });

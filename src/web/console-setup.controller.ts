@@ -36,6 +36,9 @@ export class ConsoleSetupController {
   @Permission('body.manage')
   createBody(@UuidParam('cid') cid: string, @Form_() form: Form, @Res() res: Response) { return this.setup.createBody(cid, form).then(reply(res)); }
 
+  @Post(`${C}/:cid/membres`)
+  createMember(@UuidParam('cid') cid: string, @Form_() form: Form, @Res() res: Response) { return this.setup.createMember(cid, form).then(reply(res)); }
+
   @Get(`${C}/:cid/parametrage/organes/:bid/import`) @Header('Content-Type', HTML)
   @Permission('member.manage')
   importPage(@UuidParam('cid') cid: string, @UuidParam('bid') bid: string) { return this.setup.importPage(cid, bid); }

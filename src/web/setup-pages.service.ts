@@ -7,6 +7,7 @@ import { PageQuery } from '../common/pagination.dto';
 import { DomainError, isDomainError } from '../domain/errors';
 import { RneImportDto, RnePreviewDto } from '../imports/dto/rne-import.dto';
 import { ImportsService } from '../imports/imports.service';
+import { CreateMemberDto } from '../members/dto/create-member.dto';
 import { MembersService } from '../members/members.service';
 import { instantOf, localParts } from '../domain/time-zones';
 import { CreateSessionDto } from '../sessions/dto/session.dto';
@@ -56,12 +57,24 @@ export class SetupPagesService {
     const withMembers = [];
     for (const b of bodies) {
       const seated = await this.members.inOffice(cid, b.id, today);
-      withMembers.push({ ...b, inOffice: seated.inOffice, importHref: `${paths.setup(cid)}/organes/${b.id}/import` });
+      withMembers.push({
+        ...b, inOffice: seated.inOffice, importHref: `${paths.setup(cid)}/organes/${b.id}/import`,
+        members: seated.members.map((m) => ({ name: civilName(m), title: m.title ?? null, seat: m.seat === 'suppleant' ? 'suppléant' : 'titulaire' })),
+        titulaires: seated.members.filter((m) => m.seat === 'titulaire').map((m) => ({ id: m.id, name: civilName(m) })),
+      });
     }
     return this.views.render('setup', { title: `Paramétrage — ${collectivity.name}`, crumbs: [{ label: 'Registre', href: '/' }, { label: collectivity.name, href: null }] }, {
       collectivity, refusal, notice, values: {}, kinds: [], profiles: PROFILES.map(([value, label]) => ({ value, label })), bodies: withMembers,
       newSessionHref: paths.newSession(cid),
     });
+  }
+
+  /** A member by hand, with his seat in a body (L5211-6: a suppléant names his titulaire). */
+  createMember(cid: string, form: Form): Promise<PageResult> {
+    return gesture(async () => this.members.create(cid, await validForm(CreateMemberDto, {
+      civility: text(form, 'civility'), firstName: text(form, 'firstName'), lastName: text(form, 'lastName'), birthDate: text(form, 'birthDate'),
+      memberships: [{ bodyId: text(form, 'bodyId'), seat: text(form, 'seat') ?? 'titulaire', titulaireId: text(form, 'titulaireId'), title: text(form, 'title'), startDate: text(form, 'startDate') }],
+    })), `${paths.setup(cid)}#membres`, (refusal) => this.setupPage(cid, refusal), statusOf);
   }
 
   createBody(cid: string, form: Form): Promise<PageResult> {
