@@ -1,6 +1,8 @@
 import { Module } from '@nestjs/common';
 import { AttendanceController } from './attendance.controller';
 import { AttendanceService } from './attendance.service';
+import { GesturesController } from './gestures.controller';
+import { UndoGestureService } from './undo-gesture.service';
 
-@Module({ controllers: [AttendanceController], providers: [AttendanceService], exports: [AttendanceService] })
+@Module({ controllers: [AttendanceController, GesturesController], providers: [AttendanceService, UndoGestureService], exports: [AttendanceService, UndoGestureService] })
 export class AttendanceModule {}

@@ -29,6 +29,9 @@ export class ConsoleLiveController {
   @Permission('session.record')
   movement(@UuidParam('cid') cid: string, @UuidParam('sid') sid: string, @Form_() form: Form, @Res() res: Response) { return this.live.movement(cid, sid, form).then(reply(res)); }
 
+  @Post(`${LIVE}/annulation`)
+  undo(@UuidParam('cid') cid: string, @UuidParam('sid') sid: string, @Form_() form: Form, @Res() res: Response) { return this.live.undo(cid, sid, form).then(reply(res)); }
+
   @Post(`${LIVE}/pouvoirs`)
   @Permission('session.record')
   proxy(@UuidParam('cid') cid: string, @UuidParam('sid') sid: string, @Form_() form: Form, @Res() res: Response) { return this.live.proxy(cid, sid, form).then(reply(res)); }

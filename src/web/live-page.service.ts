@@ -1,5 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { AttendanceService } from '../attendance/attendance.service';
+import { LastGesture, UndoGestureService } from '../attendance/undo-gesture.service';
 import { SetAttendanceDto } from '../attendance/dto/attendance.dto';
 import { CollectivitiesService } from '../collectivities/collectivities.service';
 import { statusFor } from '../common/domain-error.filter';
@@ -16,7 +17,7 @@ import { SessionsService } from '../sessions/sessions.service';
 import { TransitionDto } from '../sessions/dto/session.dto';
 import { RecordVoteDto } from '../votes/dto/vote.dto';
 import { VotesService } from '../votes/votes.service';
-import { AttendanceChangeDto } from '../attendance/dto/attendance.dto';
+import { AttendanceChangeDto, UndoGestureDto } from '../attendance/dto/attendance.dto';
 import { localParts } from '../register/session-context';
 import { civilName, paths, quorumVm, resultVm, sessionDateLabel, sessionStatusBadge } from './console-format';
 import { Form, gesture, int, PageResult, text, validForm } from './console-forms';
@@ -45,6 +46,7 @@ export class LivePageService {
     private readonly votes: VotesService,
     private readonly register: RegisterService,
     private readonly projector: ProjectorService,
+    private readonly gestures: UndoGestureService,
     private readonly views: ConsoleViews,
   ) {}
 
@@ -106,6 +108,10 @@ export class LivePageService {
     return this.act(cid, sid, '#ecran', () => this.projector.revoke(cid, lid));
   }
 
+  undo(cid: string, sid: string, form: Form): Promise<PageResult> {
+    return this.act(cid, sid, '#membres', async () => this.gestures.undo(cid, sid, (await validForm(UndoGestureDto, { gestureId: text(form, 'gestureId') })).gestureId));
+  }
+
   vote(cid: string, sid: string, form: Form): Promise<PageResult> {
     return this.act(cid, sid, '#vote', async () => this.votes.record(cid, text(form, 'itemId') ?? '', await validForm(RecordVoteDto, voteInput(form))));
   }
@@ -126,8 +132,8 @@ export class LivePageService {
 
   private async render(cid: string, sid: string, extra: { refusal?: Shown; preview?: object; newLink?: string }): Promise<string> {
     // Independent reads at once: every screen redraws this page after each change.
-    const [collectivity, { session, members }, summary, links] = await Promise.all([
-      this.collectivities.get(cid), this.seated(cid, sid), this.attendance.summary(cid, sid), this.projector.list(cid, sid),
+    const [collectivity, { session, members }, summary, links, last] = await Promise.all([
+      this.collectivities.get(cid), this.seated(cid, sid), this.attendance.summary(cid, sid), this.projector.list(cid, sid), this.gestures.last(cid, sid),
     ]);
     const current = session.items.find((i) => i.status === 'draft') ?? null;
     const next = current ? (session.items.find((i) => i.position > current.position && i.status === 'draft') ?? null) : null;
@@ -151,6 +157,7 @@ export class LivePageService {
       agenda: session.items.map((i) => ({ ...i, voted: i.status === 'voted', isCurrent: i.id === current?.id, href: paths.deliberation(cid, i.id) })),
       rollCall: anyVoted ? null : members.map((m) => ({ id: m.id, name: civilName(m), title: m.title ?? null, options: (['present', 'excused', 'absent'] as const).map((s) => ({ value: s, label: STATUS_WORD[s], checked: (opening.get(m.id) ?? 'present') === s })) })),
       tiles, present, away,
+      lastGesture: last && !session.items.some((i) => i.status === 'voted' && i.position >= last.position) ? { id: last.id, label: gestureLabel(last, members) } : null,
       // Once an item is voted, a proxy handed in applies from the current item ("à partir du point n°N").
       proxyFromItemId: anyVoted && current ? current.id : null,
       proxies: state.represented.map((r) => ({ giver: civilName(r.giver), holder: civilName(r.holder) })),
@@ -207,6 +214,13 @@ function ballotRows(state: ItemAttendanceState) {
   const own = state.present.filter((p) => !out.has(p.member.id)).map((p) => ({ field: `b.${p.member.id}`, label: civilName(p.member), proxy: false }));
   const proxies = state.represented.filter((r) => !out.has(r.giver.id)).map((r) => ({ field: `b.${r.holder.id}.${r.giver.id}`, label: `${civilName(r.holder)}, pour ${civilName(r.giver)}`, proxy: true }));
   return [...own, ...proxies].map((b, i) => ({ ...b, id: `bulletin-${i + 1}`, options: CHOICE_OPTIONS }));
+}
+
+/** "arrivée de M. Michel GARENAUX au point n°2", "pouvoir de M. Alain DUWAT à M. Michel GARENAUX". */
+function gestureLabel(g: LastGesture, members: (MemberRef & { seat: string })[]): string {
+  const who = (id: string | null) => { const m = members.find((x) => x.id === id); return m ? civilName(m) : 'un membre'; };
+  if (g.kind === 'proxy') return `pouvoir de ${who(g.memberId)} à ${who(g.holderId)}`;
+  return `${g.kind === 'arrival' ? 'arrivée' : 'départ'} de ${who(g.memberId)} au point n°${g.position}`;
 }
 
 interface Seated extends MemberRef { title?: string | null; seat: string }

@@ -38,3 +38,8 @@ export class AttendanceChangeDto {
   @IsOptional() @Matches(/^([01]\d|2[0-3]):[0-5]\d$/, { message: 'atTime must be a local hour HH:MM (00:00 to 23:59)' })
   atTime?: string;
 }
+
+export class UndoGestureDto {
+  @ApiProperty({ description: 'The id of the last gesture as read (GET .../gestures/last): another one meanwhile is a 409' }) @IsUUID()
+  gestureId: string;
+}
