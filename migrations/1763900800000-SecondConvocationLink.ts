@@ -1,9 +1,9 @@
 import { MigrationInterface, QueryRunner } from 'typeorm';
 
-const FACTS = 'starts_at, place, convocation_date, second_convocation, president_id';
+export const FACTS = 'starts_at, place, convocation_date, second_convocation, president_id';
 
 /** The facts of a session its voted acts print, sealed by registre_session_facts_guard (SealVotedSessionFacts). */
-function factsGuard(columns: string): string {
+export function factsGuard(columns: string): string {
   const old = columns.split(', ').map((c) => `OLD.${c}`).join(', ');
   const neu = columns.split(', ').map((c) => `NEW.${c}`).join(', ');
   return `

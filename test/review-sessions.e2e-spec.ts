@@ -122,8 +122,21 @@ describe('convocation date', () => {
     expect(s).toMatchObject({ localDate: '2024-03-11', convocationDate: '2024-03-04' });
     await refused(w, () => t.http.patch(api(w).session).send({ version: s.version, convocationDate: '2024-03-12' }), 400, 'VALIDATION_FAILED', /convocationDate/);
     await refused(w, () => t.http.patch(api(w).session).send({ version: s.version, startsAt: '2024-03-01T18:30:00+01:00' }), 400, 'VALIDATION_FAILED', /convocationDate/);
-    ok(await t.http.patch(api(w).session).send({ version: s.version, convocationDate: '2024-03-11' }));
+    ok(await t.http.patch(api(w).session).send({ version: s.version, convocationDate: '2024-03-07' }));
     s = await session(w);
-    expect(s.convocationDate).toBe('2024-03-11');
+    expect(s.convocationDate).toBe('2024-03-07');
+  });
+
+  it('gives three clear days of notice under 3,500 inhabitants, five from 3,500, one at least in urgency (L2121-11, L2121-12)', async () => {
+    const w = await buildWorld(t, { items: 0, open: false });
+    let s = await session(w);
+    // Monday 11 March: convened on Friday 8, two clear days (9, 10).
+    await refused(w, () => t.http.patch(api(w).session).send({ version: s.version, convocationDate: '2024-03-08' }), 422, 'CONVOCATION_NOTICE_TOO_SHORT', /2 clear day\(s\), 3 needed \(L2121-11\)/);
+    ok(await t.http.patch(`${w.base}`).send({ population: 4200 }));
+    await refused(w, () => t.http.patch(api(w).session).send({ version: s.version, convocationDate: '2024-03-06' }), 422, 'CONVOCATION_NOTICE_TOO_SHORT', /4 clear day\(s\), 5 needed \(L2121-12\)/);
+    await refused(w, () => t.http.patch(api(w).session).send({ version: s.version, convocationDate: '2024-03-10', urgency: true }), 422, 'CONVOCATION_NOTICE_TOO_SHORT', /even in urgency one clear day/);
+    ok(await t.http.patch(api(w).session).send({ version: s.version, convocationDate: '2024-03-09', urgency: true }));
+    s = await session(w);
+    expect(s).toMatchObject({ convocationDate: '2024-03-09', urgency: true });
   });
 });

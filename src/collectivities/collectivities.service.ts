@@ -29,7 +29,7 @@ export class CollectivitiesService {
     const id = randomUUID();
     const timeZone = assertTimeZone(fields.timeZone ?? timeZoneOf(fields.departementCode));
     return this.uow.run(id, async (em) => {
-      const collectivity = await em.getRepository(Collectivity).save(em.getRepository(Collectivity).create({ ...fields, id, shortName: fields.shortName ?? null, timeZone, seat: fields.seat?.trim() ?? null }));
+      const collectivity = await em.getRepository(Collectivity).save(em.getRepository(Collectivity).create({ ...fields, id, shortName: fields.shortName ?? null, timeZone, seat: fields.seat?.trim() ?? null, population: fields.population ?? null }));
       const admin = await this.accounts.firstAdministrator(em, id, administrator);
       return admin ? { ...collectivity, administrator: admin } : collectivity;
     }, { useCase: 'collectivity.create' });
@@ -42,6 +42,7 @@ export class CollectivitiesService {
       if (dto.timeZone !== undefined) collectivity.timeZone = assertTimeZone(dto.timeZone);
       if (dto.seat !== undefined) collectivity.seat = dto.seat === null ? null : dto.seat.trim();
       if (dto.yearInWords !== undefined) collectivity.yearInWords = dto.yearInWords;
+      if (dto.population !== undefined) collectivity.population = dto.population;
       return em.getRepository(Collectivity).save(collectivity);
     }, { useCase: 'collectivity.update' });
   }

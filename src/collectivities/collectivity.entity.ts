@@ -21,5 +21,7 @@ export class Collectivity {
   @Column('text', { nullable: true }) seat: string | null;
   /** "deux mil dix-neuf" or "deux mille dix-neuf" in the opening formula of its acts. */
   @Column('text', { name: 'year_in_words', default: 'mille' }) yearInWords: YearInWords;
+  /** L2121-11, L2121-12: the notice of a convocation (for an EPCI, its largest member commune's population). */
+  @Column('integer', { nullable: true }) population: number | null;
   @CreateDateColumn({ name: 'created_at', type: 'timestamptz' }) createdAt: Date;
 }

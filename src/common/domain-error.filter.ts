@@ -65,6 +65,7 @@ export function statusFor(code: DomainErrorCode): number {
     case 'QUORUM_NOT_MET':
     case 'PRESIDENT_NOT_PRESENT':
     case 'SECOND_CONVOCATION_INVALID':
+    case 'CONVOCATION_NOTICE_TOO_SHORT':
     case 'PROXY_TO_SELF':
     case 'PROXY_GIVER_NOT_MEMBER':
     case 'PROXY_HOLDER_NOT_MEMBER':

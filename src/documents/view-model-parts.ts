@@ -5,7 +5,7 @@ import {
   absentNotes, articlesFor, hourShort, orderMembers, votersInHeader, bodyWords, civilityOfName, countNoun, deliberatedSentence, formatDateLong,
   formatDateWithWeekday, formatTimeInWords, modeSentence, namedSides, notTakingPartSentence, openingDateFormula, ordinalInWords,
   placeAndDateSentence, presentNotes, receivesProxyFrom, requestSentence as wordRequest, resultSummary, resultWording,
-  roundOutcome, secretarySentence as wordSecretary, signers, changeSentence, tieSentence,
+  roundOutcome, secretarySentence as wordSecretary, signers, changeSentence, tieSentence, urgencyMention,
 } from '../wording';
 import {
   agree,
@@ -66,6 +66,7 @@ export function session(record: Pick<DeliberationRecord, 'session'>, mil: boolea
     time: formatTimeInWords(s.localTime),
     place: s.place ? md(s.place) : null,
     convocationDate: s.convocationDate ? formatDateLong(s.convocationDate) : null,
+    urgency: s.urgency ? urgencyMention(s.urgency.article) : null,
     secondConvocation: s.secondConvocation,
   };
 }

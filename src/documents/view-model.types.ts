@@ -41,6 +41,8 @@ export interface SessionVm {
   time: string;
   place: string | null;
   convocationDate: string | null;
+  /** "convocation adressée en urgence (article L2121-11 du CGCT), …" when the notice was shortened. */
+  urgency: string | null;
   secondConvocation: boolean;
 }
 

@@ -302,6 +302,8 @@ export interface DeliberationRecord {
     place: string | null;
     convocationDate: string | null;
     secondConvocation: boolean;
+    /** Convened in urgency on a shorter notice: the article whose notice was shortened (L2121-11 or L2121-12), else null. */
+    urgency?: { article: string } | null;
     status: string;
     president: SeatedMember | null;
     secretaries: SeatedMember[];

@@ -3,6 +3,7 @@ import { EntityManager } from 'typeorm';
 import { UnitOfWork } from '../database/unit-of-work';
 import { Item } from '../deliberations/item.entity';
 import { computeAttendance } from '../domain/attendance';
+import { noticeRule } from '../domain/convocation-notice';
 import { assertFound, DomainError } from '../domain/errors';
 import type { DeliberationRecord, ElectionResult, MemberRef, NamedVote, SeatedMember, VoteResult } from '../domain/types';
 import { Ballot, ElectionCandidate, ElectionRound, Vote } from '../votes/vote.entity';
@@ -103,6 +104,7 @@ export function buildRecord(
     session: {
       id: ctx.session.id, startsAt: ctx.session.startsAt.toISOString(), localDate: ctx.localDate, localTime: ctx.localTime,
       place: ctx.session.place, convocationDate: ctx.session.convocationDate, secondConvocation: ctx.session.secondConvocation,
+      urgency: ctx.session.urgency ? { article: noticeRule(ctx.collectivity.kind, ctx.collectivity.population)?.article ?? 'L2121-11' } : null,
       status: ctx.session.status, president: member(ctx.session.presidentId), secretaries: ctx.secretaries,
     },
     item: {

@@ -11,6 +11,8 @@ export class Session {
   @Column('date', { name: 'convocation_date', nullable: true }) convocationDate: string | null;
   /** L2121-17: convened again after a failed quorum; deliberates whatever the number present. */
   @Column('boolean', { name: 'second_convocation', default: false }) secondConvocation: boolean;
+  /** Convened in urgency, on a shorter notice (L2121-11, L2121-12): the council rules on it at the opening. */
+  @Column('boolean', { default: false }) urgency: boolean;
   /** L2121-17: the earlier session of the same body whose quorum failed at its opening (set with secondConvocation). */
   @Column('uuid', { name: 'first_convocation_session_id', nullable: true }) firstConvocationSessionId: string | null;
   @Column('uuid', { name: 'president_id', nullable: true }) presidentId: string | null;

@@ -1,8 +1,10 @@
 import { Injectable } from '@nestjs/common';
 import { EntityManager, IsNull, Not } from 'typeorm';
 import { Body } from '../collectivities/body.entity';
+import { Collectivity } from '../collectivities/collectivity.entity';
 import { PageQuery, pageOf } from '../common/pagination.dto';
 import { UnitOfWork } from '../database/unit-of-work';
+import { checkConvocationNotice } from '../domain/convocation-notice';
 import { DomainError, assertFound, assertVersion } from '../domain/errors';
 import { assertCarriedItemsKeepLink } from '../domain/second-convocation';
 import { assertTransition, SessionStatus } from '../domain/session-lifecycle';
@@ -30,7 +32,9 @@ export class SessionsService {
       const draft = repo.create({
         collectivityId, bodyId: body.id, startsAt, place: dto.place ?? null, convocationDate: dto.convocationDate ?? null,
         secondConvocation: dto.secondConvocation ?? false, firstConvocationSessionId: dto.firstConvocationSessionId ?? null, presidentId: null, status: 'planned',
+        urgency: dto.urgency ?? false,
       });
+      await assertNotice(em, draft, timeZone);
       await assertConvocation(em, draft, body.ruleProfile);
       const session = await repo.save(draft);
       await this.assignOfficers(em, session, dto.presidentId, dto.secretaryIds);
@@ -50,9 +54,11 @@ export class SessionsService {
       if (dto.place !== undefined) session.place = dto.place;
       if (dto.convocationDate !== undefined) session.convocationDate = dto.convocationDate;
       if (dto.secondConvocation !== undefined) session.secondConvocation = dto.secondConvocation;
+      if (dto.urgency !== undefined) session.urgency = dto.urgency;
       // Switched off, the second convocation no longer names a first one.
       if (dto.firstConvocationSessionId !== undefined || !session.secondConvocation) session.firstConvocationSessionId = dto.firstConvocationSessionId ?? null;
       assertConvokedBefore(session.convocationDate, session.startsAt, timeZone);
+      if (dto.startsAt !== undefined || dto.convocationDate !== undefined || dto.urgency !== undefined) await assertNotice(em, session, timeZone);
       if (dto.startsAt !== undefined || dto.secondConvocation !== undefined || dto.firstConvocationSessionId !== undefined) {
         const body = await em.getRepository(Body).findOneByOrFail({ id: session.bodyId, collectivityId });
         await assertConvocation(em, session, body.ruleProfile);
@@ -77,6 +83,7 @@ export class SessionsService {
       dto.place !== undefined && dto.place !== session.place && 'place',
       dto.convocationDate !== undefined && dto.convocationDate !== session.convocationDate && 'convocationDate',
       dto.secondConvocation !== undefined && dto.secondConvocation !== session.secondConvocation && 'secondConvocation',
+      dto.urgency !== undefined && dto.urgency !== session.urgency && 'urgency',
       dto.firstConvocationSessionId !== undefined && dto.firstConvocationSessionId !== session.firstConvocationSessionId && 'firstConvocationSessionId',
       dto.presidentId !== undefined && dto.presidentId !== session.presidentId && 'presidentId',
       dto.secretaryIds !== undefined && dto.secretaryIds.join() !== secretaries.join() && 'secretaryIds',
@@ -193,6 +200,14 @@ export class SessionsService {
 }
 
 /** Members are convened before the session (L2121-10 to L2121-12): a convocation dated after it is a typing error. */
+/** L2121-11, L2121-12: three or five clear days of notice by the collectivity's population, one at least in urgency. */
+async function assertNotice(em: EntityManager, session: Session, timeZone: string): Promise<void> {
+  const c = await em.getRepository(Collectivity).findOneByOrFail({ id: session.collectivityId });
+  checkConvocationNotice({
+    kind: c.kind, population: c.population, convocationDate: session.convocationDate, sessionDate: localParts(session.startsAt, timeZone).date, urgency: session.urgency,
+  });
+}
+
 function assertConvokedBefore(convocationDate: string | null, startsAt: Date, timeZone: string): void {
   const date = localParts(startsAt, timeZone).date;
   if (convocationDate && convocationDate > date) {

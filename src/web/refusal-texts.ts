@@ -38,6 +38,7 @@ const REFUSALS: Record<DomainErrorCode, Refusal> = {
   QUORUM_NOT_MET: R("Le quorum n'est pas atteint : le conseil ne peut délibérer que si la majorité de ses membres en exercice est présente.", 'article L2121-17 du CGCT'),
   PRESIDENT_NOT_PRESENT: R('Le président de séance doit être présent pour mettre le point aux voix.', 'article L2121-14 du CGCT'),
   SECOND_CONVOCATION_INVALID: R("Une seconde convocation suit une première réunion où le quorum n'était pas atteint, à trois jours au moins d'intervalle.", 'article L2121-17 du CGCT'),
+  CONVOCATION_NOTICE_TOO_SHORT: R("La convocation doit précéder la séance de trois jours francs (moins de 3 500 habitants) ou de cinq jours francs (3 500 et plus) ; en cas d'urgence, d'un jour franc au moins, l'urgence étant enregistrée.", 'articles L2121-11 et L2121-12 du CGCT'),
   PROXY_TO_SELF: R('Un membre ne peut pas se donner pouvoir à lui-même.', 'article L2121-20 du CGCT'),
   PROXY_GIVER_NOT_MEMBER: R("Le mandant n'est pas membre en exercice de l'assemblée.", 'article L2121-20 du CGCT'),
   PROXY_HOLDER_NOT_MEMBER: R("Le mandataire doit être un membre en exercice de l'assemblée.", 'article L2121-20 du CGCT'),

@@ -13,7 +13,7 @@ import { instantOf, localParts } from '../domain/time-zones';
 import { CreateSessionDto } from '../sessions/dto/session.dto';
 import { SessionsService } from '../sessions/sessions.service';
 import { civilName, collectivityKindLabel, paths } from './console-format';
-import { Form, gesture, PageResult, text, validForm } from './console-forms';
+import { Form, gesture, int, PageResult, text, validForm } from './console-forms';
 import { ConsoleViews } from './console-views';
 import { explainRefusal } from './refusal-texts';
 
@@ -38,14 +38,14 @@ export class SetupPagesService {
 
   async newCollectivityPage(refusal: object | null = null, values: Form = {}): Promise<string> {
     return this.views.render('setup', { title: 'Nouvelle collectivité', crumbs: [{ label: 'Registre', href: '/' }, { label: 'Nouvelle collectivité', href: null }] }, {
-      collectivity: null, refusal, notice: null, newSessionHref: null, values: { name: '', shortName: '', siren: '', departementCode: '', ...values }, kinds: KINDS.map((k) => ({ value: k, label: collectivityKindLabel(k), selected: values.kind === k })), profiles: [], bodies: [],
+      collectivity: null, refusal, notice: null, newSessionHref: null, values: { name: '', shortName: '', siren: '', departementCode: '', population: '', ...values }, kinds: KINDS.map((k) => ({ value: k, label: collectivityKindLabel(k), selected: values.kind === k })), profiles: [], bodies: [],
     });
   }
 
   async createCollectivity(form: Form): Promise<PageResult> {
     let id = '';
     return gesture(async () => {
-      const dto = await validForm(CreateCollectivityDto, { kind: text(form, 'kind'), name: text(form, 'name'), shortName: text(form, 'shortName'), siren: text(form, 'siren'), departementCode: text(form, 'departementCode') });
+      const dto = await validForm(CreateCollectivityDto, { kind: text(form, 'kind'), name: text(form, 'name'), shortName: text(form, 'shortName'), siren: text(form, 'siren'), departementCode: text(form, 'departementCode'), population: int(form, 'population') });
       id = (await this.collectivities.create(dto)).id;
     }, '', (refusal) => this.newCollectivityPage(refusal, form), statusOf).then((r) => ('redirect' in r ? { redirect: paths.setup(id) } : r));
   }
@@ -125,7 +125,7 @@ export class SetupPagesService {
     const bodies = (await this.collectivities.listBodies(cid, all)).items;
     const members = bodies.length ? (await this.members.inOffice(cid, bodies[0].id, text(values, 'date') ?? localParts(new Date(), collectivity.timeZone).date)).members : [];
     return this.views.render('new-session', { title: 'Préparer une séance', crumbs: [{ label: 'Registre', href: '/' }, { label: collectivity.name, href: paths.setup(cid) }, { label: 'Nouvelle séance', href: null }] }, {
-      action: `/console/collectivites/${cid}/seances`, refusal, values: { date: '', time: '', place: '', convocationDate: '', ...values },
+      action: `/console/collectivites/${cid}/seances`, refusal, values: { date: '', time: '', place: '', convocationDate: '', urgency: false, ...values },
       bodies: bodies.map((b) => ({ id: b.id, name: b.name })), members: members.map((m) => ({ id: m.id, name: civilName(m) })),
     });
   }
@@ -138,7 +138,7 @@ export class SetupPagesService {
       const { timeZone } = await this.collectivities.get(cid);
       const dto = await validForm(CreateSessionDto, {
         bodyId: text(form, 'bodyId'), startsAt: date && time ? localInstant(date, time, timeZone) : undefined, place: text(form, 'place'),
-        convocationDate: text(form, 'convocationDate'), presidentId: text(form, 'presidentId'), secretaryIds: text(form, 'secretaryId') ? [text(form, 'secretaryId')] : undefined,
+        convocationDate: text(form, 'convocationDate'), urgency: text(form, 'urgency') === 'true' ? true : undefined, presidentId: text(form, 'presidentId'), secretaryIds: text(form, 'secretaryId') ? [text(form, 'secretaryId')] : undefined,
       });
       sid = (await this.sessions.create(cid, dto)).id;
     }, '', (refusal) => this.newSessionPage(cid, refusal, form), statusOf).then((r) => ('redirect' in r ? { redirect: paths.live(cid, sid) } : r));

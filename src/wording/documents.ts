@@ -31,3 +31,8 @@ export function executoireSentence(receivedOnLong: string | null, publishedOnLon
     ? `Certifié exécutoire compte tenu de la transmission en préfecture le ${receivedOnLong} et de la publication le ${publishedOnLong}.`
     : `Certifié exécutoire compte tenu de la publication le ${publishedOnLong}.`;
 }
+
+/** L2121-11, L2121-12: a convocation on a shorter notice, in urgency, on which the council rules at the opening. */
+export function urgencyMention(article: string): string {
+  return `convocation adressée en urgence (article ${article} du CGCT), l'assemblée s'étant prononcée sur l'urgence à l'ouverture de la séance`;
+}

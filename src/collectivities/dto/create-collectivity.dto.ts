@@ -1,5 +1,5 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { IsIn, IsOptional, IsString, Length, Matches, MaxLength, ValidateIf } from 'class-validator';
+import { IsIn, IsInt, IsOptional, IsString, Length, Matches, Max, MaxLength, Min, ValidateIf } from 'class-validator';
 import { COLLECTIVITY_KINDS, CollectivityKind, YEAR_IN_WORDS, YearInWords } from '../collectivity.entity';
 
 export class CreateCollectivityDto {
@@ -29,6 +29,10 @@ export class CreateCollectivityDto {
   @ApiPropertyOptional({ enum: YEAR_IN_WORDS, description: 'The year in the opening formula: "deux mil dix-neuf" (mil) or "deux mille dix-neuf" (mille, default)' })
   @IsOptional() @IsIn(YEAR_IN_WORDS)
   yearInWords?: YearInWords;
+
+  @ApiPropertyOptional({ example: 4200, nullable: true, description: 'Inhabitants (for an EPCI or a syndicat: of its largest member commune): three clear days of notice under 3,500, five from 3,500 (L2121-11, L2121-12)' })
+  @ValidateIf((_o, v) => v !== null) @IsOptional() @IsInt() @Min(0) @Max(100_000_000)
+  population?: number | null;
 }
 
 /** Settings of the collectivity; only the fields given change. */
@@ -43,4 +47,8 @@ export class UpdateCollectivityDto {
 
   @ApiPropertyOptional({ enum: YEAR_IN_WORDS }) @IsOptional() @IsIn(YEAR_IN_WORDS)
   yearInWords?: YearInWords;
+
+  @ApiPropertyOptional({ example: 4200, nullable: true, description: 'Inhabitants (for an EPCI or a syndicat: of its largest member commune): three clear days of notice under 3,500, five from 3,500 (L2121-11, L2121-12)' })
+  @ValidateIf((_o, v) => v !== null) @IsOptional() @IsInt() @Min(0) @Max(100_000_000)
+  population?: number | null;
 }

@@ -21,6 +21,10 @@ export class CreateSessionDto {
   @ApiPropertyOptional({ example: '2019-09-18' }) @IsOptional() @IsISO8601({ strict: true }) @Length(10, 10)
   convocationDate?: string;
 
+  @ApiPropertyOptional({ description: 'Convened in urgency: a notice shorter than three (or five) clear days, one at least, is accepted and the acts say so (L2121-11, L2121-12)' })
+  @OptionalNotNull() @IsBoolean()
+  urgency?: boolean;
+
   @ApiPropertyOptional({ description: 'Second convocation after a failed quorum (L2121-17): requires firstConvocationSessionId' }) @OptionalNotNull() @IsBoolean()
   secondConvocation?: boolean;
 
@@ -50,6 +54,10 @@ export class UpdateSessionDto {
 
   @ApiPropertyOptional() @IsOptional() @IsISO8601({ strict: true }) @Length(10, 10)
   convocationDate?: string;
+
+  @ApiPropertyOptional({ description: 'Convened in urgency: a notice shorter than three (or five) clear days, one at least, is accepted and the acts say so (L2121-11, L2121-12)' })
+  @OptionalNotNull() @IsBoolean()
+  urgency?: boolean;
 
   @ApiPropertyOptional({ description: 'Switching it off clears firstConvocationSessionId' }) @OptionalNotNull() @IsBoolean()
   secondConvocation?: boolean;
