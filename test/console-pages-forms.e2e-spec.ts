@@ -102,4 +102,23 @@ describe('console forms', () => {
     expect(refused.text).toContain('Cette assemblée n&#x27;a pas de suppléants. (article L5211-6 du CGCT)');
     expect(await fingerprint(t, w.cid)).toEqual(before);
   }, 60_000);
+
+  it('templates: listed, previewed as a PDF on demo data, a broken one refused with its line, a good one saved', async () => {
+    const w = await buildWorld(t, { members: 2, items: 0, open: false });
+    const base = `/console/collectivites/${w.cid}/modeles`;
+    expect((await t.http.get(base)).text).toContain('Extrait de délibération');
+    const page = await t.http.get(`${base}/signatures`);
+    expect(page.status).toBe(200);
+    const source = /<textarea id="source"[^>]*>([\s\S]*?)<\/textarea>/.exec(page.text)![1].replace(/&#x27;/g, "'").replace(/&quot;/g, '"').replace(/&amp;/g, '&').replace(/&lt;/g, '<').replace(/&gt;/g, '>').replace(/&#x3D;/g, '=').replace(/&#x60;/g, '`');
+    const pdf = await t.http.post(`${base}/signatures/apercu`).type('form').send({ source });
+    expect([pdf.status, pdf.headers['content-type']]).toEqual([200, 'application/pdf']);
+    const before = await fingerprint(t, w.cid);
+    const broken = await t.http.post(`${base}/signatures`).type('form').send({ source: `${source}\n{{inventedField}}` });
+    expect(broken.status).toBe(422);
+    expect(broken.text).toContain('Le modèle de document est invalide.');
+    expect(await fingerprint(t, w.cid)).toEqual(before);
+    const saved = await t.http.post(`${base}/signatures`).type('form').send({ source: `${source}\n` });
+    expect(saved.status).toBe(200);
+    expect(saved.text).toContain('Version 1 enregistrée');
+  }, 60_000);
 });

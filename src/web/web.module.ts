@@ -11,6 +11,9 @@ import { SessionsModule } from '../sessions/sessions.module';
 import { VotesModule } from '../votes/votes.module';
 import { ConsoleErrorFilter } from './console-error.filter';
 import { ConsoleAfterController } from './console-after.controller';
+import { ConsoleTemplatesController } from './console-templates.controller';
+import { TemplatesPageService } from './templates-page.service';
+import { ExtractsModule } from '../extracts/extracts.module';
 import { ConsoleLiveController } from './console-live.controller';
 import { ConsolePublicController } from './console-public.controller';
 import { ConsoleSetupController } from './console-setup.controller';
@@ -24,10 +27,10 @@ import { SetupPagesService } from './setup-pages.service';
 
 /** The web console (server-rendered HTML, a small script for live updates). RegisterService is global. */
 @Module({
-  imports: [CollectivitiesModule, SessionsModule, MinutesModule, MembersModule, AttendanceModule, ProxiesModule, DeliberationsModule, VotesModule, ImportsModule, LiveModule],
+  imports: [CollectivitiesModule, SessionsModule, MinutesModule, MembersModule, AttendanceModule, ProxiesModule, DeliberationsModule, VotesModule, ImportsModule, LiveModule, ExtractsModule],
   // ConsoleController last: its catch-all answers any other /console address with the French 404 page.
-  controllers: [ConsoleSetupController, ConsoleLiveController, ConsoleAfterController, ConsolePublicController, ConsoleController],
+  controllers: [ConsoleSetupController, ConsoleLiveController, ConsoleAfterController, ConsoleTemplatesController, ConsolePublicController, ConsoleController],
   // The views are compiled once, at boot: a broken template stops the app instead of a page.
-  providers: [{ provide: ConsoleViews, useFactory: () => new ConsoleViews() }, ConsoleService, ConsoleErrorFilter, LivePageService, SetupPagesService, ProjectorPageService, AfterPageService],
+  providers: [{ provide: ConsoleViews, useFactory: () => new ConsoleViews() }, ConsoleService, ConsoleErrorFilter, LivePageService, SetupPagesService, ProjectorPageService, AfterPageService, TemplatesPageService],
 })
 export class WebModule {}
