@@ -121,4 +121,18 @@ describe('console forms', () => {
     expect(saved.status).toBe(200);
     expect(saved.text).toContain('Version 1 enregistrée');
   }, 60_000);
+
+  it('records an election in two rounds from the form; the rules decide who is elected', async () => {
+    const w = await buildWorld(t, { members: 7, items: 1, attendance: ['present', 'present', 'present', 'present', 'present', 'present', 'present'] });
+    const live = `/console/collectivites/${w.cid}/seances/${w.sessionId}/direct`;
+    const res = await t.http.post(`${live}/election`).type('form').send({
+      itemId: w.items[0], office: 'Délégué au syndicat', candidat1: w.m[1], candidat3: w.m[2],
+      't1.votants': '7', 't1.blancs': '1', 't1.nuls': '0', 't1.c1': '3', 't1.c3': '3',
+      't2.votants': '7', 't2.blancs': '0', 't2.nuls': '0', 't2.c1': '5', 't2.c3': '2',
+    });
+    expect([res.status, res.headers.location]).toEqual([303, `${live}#election`]);
+    const state = ok(await t.http.get(`${w.base}/items/${w.items[0]}/state`)).body;
+    expect(state.election.rounds.map((r: { round: number; votes: { votes: number }[] }) => [r.round, r.votes.map((v) => v.votes)])).toEqual([[1, [3, 3]], [2, [5, 2]]]);
+    expect(state.election.candidates.find((c: { id: string }) => c.id === state.election.electedId).memberId).toBe(w.m[1]);
+  }, 60_000);
 });

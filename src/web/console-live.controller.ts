@@ -56,6 +56,9 @@ export class ConsoleLiveController {
   @Permission('session.record')
   revokeProjectorLink(@UuidParam('cid') cid: string, @UuidParam('sid') sid: string, @UuidParam('lid') lid: string, @Res() res: Response) { return this.live.revokeProjectorLink(cid, sid, lid).then(reply(res)); }
 
+  @Post(`${LIVE}/election`)
+  election(@UuidParam('cid') cid: string, @UuidParam('sid') sid: string, @Form_() form: Form, @Res() res: Response) { return this.live.election(cid, sid, form).then(reply(res)); }
+
   @Post(`${LIVE}/vote`)
   @Permission('session.record')
   vote(@UuidParam('cid') cid: string, @UuidParam('sid') sid: string, @Form_() form: Form, @Res() res: Response) { return this.live.vote(cid, sid, form).then(reply(res)); }

@@ -15,7 +15,7 @@ import { RegisterService } from '../register/register.service';
 import { ProjectorService } from '../live/projector.service';
 import { SessionsService } from '../sessions/sessions.service';
 import { TransitionDto } from '../sessions/dto/session.dto';
-import { RecordVoteDto } from '../votes/dto/vote.dto';
+import { RecordElectionDto, RecordVoteDto } from '../votes/dto/vote.dto';
 import { VotesService } from '../votes/votes.service';
 import { AttendanceChangeDto, UndoGestureDto } from '../attendance/dto/attendance.dto';
 import { localParts } from '../register/session-context';
@@ -112,6 +112,22 @@ export class LivePageService {
     return this.act(cid, sid, '#membres', async () => this.gestures.undo(cid, sid, (await validForm(UndoGestureDto, { gestureId: text(form, 'gestureId') })).gestureId));
   }
 
+  /**
+   * An appointment by secret ballot (L2121-21, L2122-7): up to three candidates among the members and up to three
+   * rounds, each with its voters, blank and void ballots and the votes of each candidate; the rules decide who is elected.
+   */
+  election(cid: string, sid: string, form: Form): Promise<PageResult> {
+    return this.act(cid, sid, '#election', async () => {
+      const candidates = [1, 2, 3].map((slot) => ({ slot, memberId: text(form, `candidat${slot}`) })).filter((c) => c.memberId);
+      const rounds = [1, 2, 3].filter((r) => text(form, `t${r}.votants`) !== undefined).map((r) => ({
+        round: r, voters: int(form, `t${r}.votants`), blank: int(form, `t${r}.blancs`) ?? 0, void: int(form, `t${r}.nuls`) ?? 0,
+        votes: candidates.map((c, i) => ({ candidate: i, votes: int(form, `t${r}.c${c.slot}`) ?? 0 })),
+      }));
+      const dto = await validForm(RecordElectionDto, { office: text(form, 'office'), candidates: candidates.map((c) => ({ memberId: c.memberId })), rounds });
+      return this.votes.recordElection(cid, text(form, 'itemId') ?? '', dto);
+    });
+  }
+
   vote(cid: string, sid: string, form: Form): Promise<PageResult> {
     return this.act(cid, sid, '#vote', async () => this.votes.record(cid, text(form, 'itemId') ?? '', await validForm(RecordVoteDto, voteInput(form))));
   }
@@ -162,6 +178,7 @@ export class LivePageService {
       proxyFromItemId: anyVoted && current ? current.id : null,
       proxies: state.represented.map((r) => ({ giver: civilName(r.giver), holder: civilName(r.holder) })),
       ballots: ballotRows(state),
+      electionRounds: [1, 2, 3].map((n) => ({ n, label: n === 3 ? 'Troisième tour (majorité relative ; à égalité, le plus âgé)' : n === 1 ? 'Premier tour (majorité absolue)' : 'Deuxième tour (majorité absolue)', candidates: [1, 2, 3] })),
       members: members.map((m) => ({ id: m.id, name: civilName(m) })),
       refusal: extra.refusal ?? null,
       newLink: extra.newLink ?? null,
