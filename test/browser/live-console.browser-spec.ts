@@ -275,3 +275,17 @@ it('after the session: the debates with their Markdown preview, and the document
   await expect(page.getByRole('link', { name: 'télécharger : Extrait de la délibération n°19-09-107 (PDF)' }).getAttribute('download')).resolves.toBe('');
   await checkPage(page, 'apres-seance');
 });
+
+it('every other page of the console passes axe-core and fits 820 px: register, session, templates, import, error', async () => {
+  const sessionUrl = liveUrl.replace(/\/direct$/, '');
+  const bodyId = (await a.http.get(`/api/collectivities/${cid}/bodies`)).body.items[0].id;
+  const pages: [string, string][] = [
+    ['registre', `${urlA}/`], ['seance', sessionUrl], ['modeles', `${urlA}/console/collectivites/${cid}/modeles`],
+    ['modele-extrait', `${urlA}/console/collectivites/${cid}/modeles/extract`], ['import', `${urlA}/console/collectivites/${cid}/parametrage/organes/${bodyId}/import`],
+    ['introuvable', `${urlA}/console/collectivites/${cid}/seances/00000000-0000-4000-8000-000000000000`],
+  ];
+  for (const [shot, url] of pages) {
+    await page.goto(url);
+    await checkPage(page, shot);
+  }
+});
