@@ -165,7 +165,7 @@ export class LivePageService {
       cid, sid, title, collectivityName: collectivity.name, bodyName: session.body.name, version: session.version,
       status: sessionStatusBadge(session.status), isOpen: session.status === 'open', nextStatus: NEXT_STATUS[session.status] ?? null,
       eventsUrl: `/api/collectivities/${cid}/sessions/${sid}/events`,
-      base: paths.live(cid, sid), sessionHref: paths.session(cid, sid), afterHref: `${paths.session(cid, sid)}/apres`, quorum: quorumVm(state.quorum),
+      base: paths.live(cid, sid), sessionHref: paths.session(cid, sid), convocationHref: `/api/collectivities/${cid}/sessions/${sid}/convocation.pdf`, afterHref: `${paths.session(cid, sid)}/apres`, quorum: quorumVm(state.quorum),
       banner: `${quorumVm(state.quorum).detail} — ${quorumVm(state.quorum).label.toLowerCase()}`,
       counts: { present: state.present.length, represented: state.represented.length, voters: state.voters, inOffice: state.inOffice },
       current: current && { id: current.id, position: current.position, number: current.number, object: current.object },

@@ -8,3 +8,4 @@ export * from './people';
 export * from './results';
 export * from './signatures';
 export { capitalize, countNoun, formatDateLong, formatDateShort, formatDateWithWeekday, formatTimeInWords, ordinalInWords } from '../documents/french-format';
+export * from './convocation';
