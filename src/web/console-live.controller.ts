@@ -30,6 +30,7 @@ export class ConsoleLiveController {
   movement(@UuidParam('cid') cid: string, @UuidParam('sid') sid: string, @Form_() form: Form, @Res() res: Response) { return this.live.movement(cid, sid, form).then(reply(res)); }
 
   @Post(`${LIVE}/annulation`)
+  @Permission('session.record')
   undo(@UuidParam('cid') cid: string, @UuidParam('sid') sid: string, @Form_() form: Form, @Res() res: Response) { return this.live.undo(cid, sid, form).then(reply(res)); }
 
   @Post(`${LIVE}/pouvoirs`)
@@ -57,6 +58,7 @@ export class ConsoleLiveController {
   revokeProjectorLink(@UuidParam('cid') cid: string, @UuidParam('sid') sid: string, @UuidParam('lid') lid: string, @Res() res: Response) { return this.live.revokeProjectorLink(cid, sid, lid).then(reply(res)); }
 
   @Post(`${LIVE}/election`)
+  @Permission('session.record')
   election(@UuidParam('cid') cid: string, @UuidParam('sid') sid: string, @Form_() form: Form, @Res() res: Response) { return this.live.election(cid, sid, form).then(reply(res)); }
 
   @Post(`${LIVE}/vote`)

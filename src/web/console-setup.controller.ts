@@ -6,6 +6,7 @@ import { UuidParam } from '../common/uuid-param';
 import { ConsoleErrorFilter } from './console-error.filter';
 import { Form, reply } from './console-forms';
 import { SetupPagesService } from './setup-pages.service';
+import { AccountsPageService } from './accounts-page.service';
 import { Permission } from '../auth/permissions';
 
 const HTML = 'text/html; charset=utf-8';
@@ -18,7 +19,7 @@ const UPLOAD = { limits: { fileSize: 20 * 1024 * 1024, files: 1 } };
 @UseFilters(ConsoleErrorFilter)
 @Controller()
 export class ConsoleSetupController {
-  constructor(private readonly setup: SetupPagesService) {}
+  constructor(private readonly setup: SetupPagesService, private readonly accountsPage: AccountsPageService) {}
 
   @Get(`${C}/nouvelle`) @Header('Content-Type', HTML)
   @Permission('operator')
@@ -37,7 +38,16 @@ export class ConsoleSetupController {
   createBody(@UuidParam('cid') cid: string, @Form_() form: Form, @Res() res: Response) { return this.setup.createBody(cid, form).then(reply(res)); }
 
   @Post(`${C}/:cid/membres`)
+  @Permission('member.manage')
   createMember(@UuidParam('cid') cid: string, @Form_() form: Form, @Res() res: Response) { return this.setup.createMember(cid, form).then(reply(res)); }
+
+  @Get(`${C}/:cid/comptes`) @Header('Content-Type', HTML)
+  @Permission('account.manage')
+  accounts(@UuidParam('cid') cid: string) { return this.accountsPage.page(cid); }
+
+  @Post(`${C}/:cid/comptes`)
+  @Permission('account.manage')
+  addAccount(@UuidParam('cid') cid: string, @Form_() form: Form, @Res() res: Response) { return this.accountsPage.add(cid, form).then(reply(res)); }
 
   @Get(`${C}/:cid/parametrage/organes/:bid/import`) @Header('Content-Type', HTML)
   @Permission('member.manage')

@@ -45,6 +45,7 @@ export interface HomeVm {
     siren: string;
     departementCode: string;
     setupHref: string;
+    newSessionHref: string;
     noBody: boolean;
     bodies: { name: string; empty: boolean; sessions: SessionLinkVm[] }[];
   }[];
@@ -62,6 +63,7 @@ export function homeViewModel(entries: CollectivityInput[]): HomeVm {
       siren: c.siren,
       departementCode: c.departementCode,
       setupHref: paths.setup(c.id),
+      newSessionHref: paths.newSession(c.id),
       noBody: bodies.length === 0,
       bodies: bodies.map((b) => {
         const own = sessions.filter((s) => s.bodyId === b.id).map((s) => sessionLink(c.id, s));

@@ -6,7 +6,7 @@ import { join } from 'node:path';
 import { projectRoot } from '../config/project-root';
 import { requestContext } from '../auth/actor';
 
-export const CONSOLE_VIEWS = ['home', 'session', 'deliberation', 'error', 'live', 'setup', 'import', 'new-session', 'projector', 'after', 'templates'] as const;
+export const CONSOLE_VIEWS = ['home', 'session', 'deliberation', 'error', 'live', 'setup', 'import', 'new-session', 'projector', 'after', 'templates', 'accounts'] as const;
 export type ConsoleView = (typeof CONSOLE_VIEWS)[number];
 const PARTIALS = ['layout', 'refusal'] as const;
 

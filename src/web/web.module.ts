@@ -21,6 +21,7 @@ import { ConsoleController } from './console.controller';
 import { ConsoleService } from './console.service';
 import { ConsoleViews } from './console-views';
 import { AfterPageService } from './after-page.service';
+import { AccountsPageService } from './accounts-page.service';
 import { LivePageService } from './live-page.service';
 import { ProjectorPageService } from './projector-page.service';
 import { SetupPagesService } from './setup-pages.service';
@@ -31,6 +32,6 @@ import { SetupPagesService } from './setup-pages.service';
   // ConsoleController last: its catch-all answers any other /console address with the French 404 page.
   controllers: [ConsoleSetupController, ConsoleLiveController, ConsoleAfterController, ConsoleTemplatesController, ConsolePublicController, ConsoleController],
   // The views are compiled once, at boot: a broken template stops the app instead of a page.
-  providers: [{ provide: ConsoleViews, useFactory: () => new ConsoleViews() }, ConsoleService, ConsoleErrorFilter, LivePageService, SetupPagesService, ProjectorPageService, AfterPageService, TemplatesPageService],
+  providers: [{ provide: ConsoleViews, useFactory: () => new ConsoleViews() }, ConsoleService, ConsoleErrorFilter, LivePageService, SetupPagesService, ProjectorPageService, AfterPageService, TemplatesPageService, AccountsPageService],
 })
 export class WebModule {}

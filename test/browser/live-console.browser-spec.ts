@@ -3,7 +3,7 @@
 // 30 September 2019 is recorded through the pages only and its extract states every reference fact. A second
 // browser on a second app instance sees an arrival recorded in the first. Every page is checked by axe-core and
 // photographed at 1280 and 820 px wide (SCREENSHOT_DIR, default /tmp).
-import { existsSync, mkdirSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync } from 'node:fs';
 import { AddressInfo } from 'node:net';
 import { join } from 'node:path';
 import { Browser, chromium, Page } from 'playwright-core';
@@ -11,13 +11,13 @@ import { CCPL_MEMBERS } from '../../src/database/seed/ccpl-demo.data';
 import { expectReferenceFacts } from '../fixtures/reference-extract-check';
 import { fingerprint, uniqueSiren } from '../setup/factory';
 import { pdfText } from '../setup/pdf-text';
-import { bootTestApp, TestApp } from '../setup/test-app';
+import { bootTestApp, harnessCredentials, TestApp } from '../setup/test-app';
 
 const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 const SHOTS = join(process.env.SCREENSHOT_DIR ?? '/tmp', 'registre-live-console');
 const ARGS = ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-quic', '--no-first-run', '--disable-component-update', '--disable-sync'];
 const RNE = join(__dirname, '..', 'fixtures', 'rne-conseillers-communautaires-ccpl.csv');
-const AXE = require.resolve('axe-core/axe.min.js');
+const AXE_SOURCE = readFileSync(require.resolve('axe-core/axe.min.js'), 'utf8');
 
 let a: TestApp;
 let b: TestApp;
@@ -27,6 +27,8 @@ let browser: Browser;
 let page: Page;
 let cid = '';
 let liveUrl = '';
+let secretary = { email: '', password: '' };
+let adminPage: Page;
 
 // The test's tsconfig has no DOM lib; these run in the page.
 declare const document: { documentElement: { scrollWidth: number } };
@@ -39,7 +41,8 @@ const listen = async (t: TestApp) => {
 
 /** axe-core: no serious or critical violation; no horizontal scroll at 820 px; screenshots at both widths. */
 async function checkPage(p: Page, name: string): Promise<void> {
-  await p.addScriptTag({ path: AXE });
+  // Evaluated rather than added as a <script>: the console's Content-Security-Policy (script-src 'self') stays as served.
+  await p.evaluate(AXE_SOURCE);
   const { violations } = await p.evaluate(() => axe.run(document, { resultTypes: ['violations'] }));
   const grave = violations.filter((v) => v.impact === 'serious' || v.impact === 'critical').map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).slice(0, 3).join(', ')}`);
   expect(grave).toEqual([]);
@@ -57,6 +60,14 @@ const name = (key: string) => {
 };
 const refusal = () => page.getByRole('alert');
 
+/** Signs in through the console's own sign-in page. */
+async function signIn(p: Page, base: string, email: string, password: string): Promise<void> {
+  await p.goto(`${base}/connexion`);
+  await p.getByLabel('Adresse électronique').fill(email);
+  await p.getByLabel('Mot de passe').fill(password);
+  await Promise.all([p.waitForURL((u) => !u.pathname.startsWith('/connexion')), p.getByRole('button', { name: 'Se connecter' }).click()]);
+}
+
 beforeAll(async () => {
   if (!existsSync(CHROMIUM)) throw new Error(`Chromium not found at ${CHROMIUM}. Install it with \`bash scripts/install-system-deps.sh\` or set CHROMIUM_PATH.`);
   mkdirSync(SHOTS, { recursive: true });
@@ -66,6 +77,9 @@ beforeAll(async () => {
   urlB = await listen(b);
   browser = await chromium.launch({ executablePath: CHROMIUM, headless: true, args: ARGS });
   page = await browser.newPage({ viewport: { width: 1280, height: 900 }, locale: 'fr-FR' });
+  // The test harness's account: a platform operator, administrator of the collectivities it creates.
+  const { email, password } = harnessCredentials();
+  await signIn(page, urlA, email, password);
 }, 60_000);
 
 afterAll(async () => {
@@ -98,10 +112,24 @@ it('an administrator creates a collectivity and its council, and imports the 49 
   await checkPage(page, 'import-apercu');
   await page.getByRole('button', { name: "Confirmer l'import" }).click();
   await expect(page.getByText('Import terminé : 49 membres créés, 0 modifiés, 0 inchangés.').isVisible()).resolves.toBe(true);
+  // The administrator makes the secretary's account; its password is shown once.
+  await page.getByRole('link', { name: 'Comptes' }).click();
+  await page.getByLabel('Adresse électronique').fill(`secretaire-${cid.slice(0, 8)}@registre.test`);
+  await page.getByLabel('secrétaire', { exact: true }).check();
+  await page.getByRole('button', { name: 'Créer le compte' }).click();
+  secretary = { email: `secretaire-${cid.slice(0, 8)}@registre.test`, password: await page.locator('#mot-de-passe').innerText() };
+  await checkPage(page, 'comptes');
+  // The harness records through the API in later steps (vote without quorum): it gets the secretary's role too.
+  const roles = await a.http.put(`/api/collectivities/${cid}/accounts/${a.account.id}/roles`).send({ roles: ['administrator', 'secretary'] });
+  expect(roles.status).toBe(200);
 });
 
-it('a secretary prepares the session of 30 September 2019 and its item', async () => {
-  await page.getByRole('link', { name: 'Préparer une séance' }).click();
+it('a secretary signs in and prepares the session of 30 September 2019 and its item', async () => {
+  adminPage = page;
+  page = await (await browser.newContext({ viewport: { width: 1280, height: 900 }, locale: 'fr-FR' })).newPage();
+  await signIn(page, urlA, secretary.email, secretary.password);
+  await page.goto(`${urlA}/`);
+  await page.getByRole('link', { name: /^Préparer une séance/ }).click();
   await page.getByLabel('Date de la séance').fill('2019-09-30');
   await page.getByLabel('Heure').fill('18:30');
   await page.getByLabel('Lieu').fill('Salle du conseil, Lumbres');
@@ -188,7 +216,9 @@ it('a second browser on a second app instance sees an arrival recorded in the fi
   await page.getByLabel('Objet').fill('POINT SUIVANT');
   await page.getByRole('button', { name: 'Ajouter le point' }).press('Enter');
   await page.waitForURL(/#ordre-du-jour$/);
-  const other = await browser.newPage({ viewport: { width: 820, height: 1180 }, locale: 'fr-FR' });
+  // Another screen of the same secretary (same sign-in) on the second app instance.
+  const other = await page.context().newPage();
+  await other.setViewportSize({ width: 820, height: 1180 });
   try {
     await other.goto(liveUrl.replace(urlA, urlB));
     const tileB = other.locator(`#membre-${await page.locator('.tile', { hasText: name('GARENAUX M.') }).getAttribute('id').then((id) => id!.slice('membre-'.length))}`);
@@ -284,8 +314,10 @@ it('every other page of the console passes axe-core and fits 820 px: register, s
     ['modele-extrait', `${urlA}/console/collectivites/${cid}/modeles/extract`], ['import', `${urlA}/console/collectivites/${cid}/parametrage/organes/${bodyId}/import`],
     ['introuvable', `${urlA}/console/collectivites/${cid}/seances/00000000-0000-4000-8000-000000000000`],
   ];
+  // The templates and the import are the administrator's pages.
   for (const [shot, url] of pages) {
-    await page.goto(url);
-    await checkPage(page, shot);
+    const p = /modeles|import/.test(shot) ? adminPage : page;
+    await p.goto(url);
+    await checkPage(p, shot);
   }
 });
