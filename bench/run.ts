@@ -17,8 +17,10 @@ const BENCHES: Bench[] = [
 async function main(): Promise<void> {
   const only = process.argv[2];
   const results: Record<string, unknown> = {};
+  // An exact name picks one bench ("live" is not also "live-load"); else a prefix picks several.
+  const exact = BENCHES.some((b) => b.file === `${only}.bench`);
   for (const b of BENCHES) {
-    if (only && !b.file.startsWith(only)) continue;
+    if (only && (exact ? b.file !== `${only}.bench` : !b.file.startsWith(only))) continue;
     if (!existsSync(join(__dirname, `${b.file}.js`))) continue;
     // eslint-disable-next-line @typescript-eslint/no-require-imports
     const mod = require(`./${b.file}`);
