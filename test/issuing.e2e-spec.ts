@@ -2,7 +2,7 @@
 // the issued PDF that later template changes never alter, and the public verification page.
 import { binary, pdfText } from './setup/pdf-text';
 import { api, buildWorld, expectError, ok, refused, World } from './setup/factory';
-import { asRole, bootTestApp, signIn, TestApp, type Http } from './setup/test-app';
+import { asRole, bootTestApp, signIn, TestApp, withBearer, type Http } from './setup/test-app';
 
 let t: TestApp;
 // The demo's own accounts: the secretariat of Valmorin-les-Sources, and the CCPL's secretary.
@@ -129,9 +129,15 @@ describe('signing over HTTP (L2121-23): the accounts linked to the president and
     ok(await t.http.post(api(w).vote(w.items[0])).send({ mode: 'show_of_hands', counts: { pour: 7, contre: 0, abstention: 0 } }));
     const path = `${w.base}/items/${w.items[0]}/signatures`;
     const staff = await asRole(t, w.cid, 'secretary');
-    const president = await asRole(t, w.cid, 'president', { memberId: w.m[0] });
+    // Whatever their role: the president's account is an administrator's, the secretary's a mere member's.
+    const president = await asRole(t, w.cid, 'administrator', { memberId: w.m[0] });
     const secretary = await asRole(t, w.cid, 'member', { memberId: w.m[1] });
+    const otherMember = await asRole(t, w.cid, 'president', { memberId: w.m[2] });
     await refused(w, () => staff.http.post(path).send({ password: staff.password }), 403, 'SIGNATURE_NOT_ALLOWED', /L2121-23/);
+    await refused(w, () => otherMember.http.post(path).send({ password: otherMember.password }), 403, 'SIGNATURE_NOT_ALLOWED', /linked to neither/);
+    // A token of the president's own account does not sign: a person confirms at that moment.
+    const token = ok(await president.http.post('/api/auth/tokens').send({ collectivityId: w.cid, role: 'administrator', label: 'signing', days: 1 })).body.token as string;
+    await refused(w, () => withBearer(t, token).post(path).send({ password: president.password }), 403, 'SIGNATURE_NOT_ALLOWED', /token/);
     await refused(w, () => president.http.post(path).send({ password: 'not the password' }), 401, 'SIGNATURE_CONFIRMATION_FAILED', /password/);
     const first = ok(await president.http.post(path).send({ password: president.password })).body;
     expect(first.required.map((r: { capacity: string; signedAt: string | null }) => [r.capacity, !!r.signedAt])).toEqual([['president', true], ['secretary', false]]);

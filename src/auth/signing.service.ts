@@ -12,9 +12,15 @@ import { currentActor, type Actor } from './actor';
 export class SigningService {
   constructor(private readonly uow: UnitOfWork) {}
 
-  /** The signer the current actor signs as; SIGNATURE_NOT_ALLOWED otherwise. Tokens never sign (a person confirms). */
+  /**
+   * The one place that decides who may sign: the signer the actor signs as, else SIGNATURE_NOT_ALLOWED. A signed-in
+   * account signs (a person confirms with his password); a token or an anonymous request never does. The in-process
+   * system actor (the seed, tests) signs only as the member its grant links it to, like an account.
+   */
   assertMaySign(collectivityId: string, ctx: SigningContext, actor: Actor = currentActor()): Signer {
-    if (actor.kind !== 'account') throw new DomainError('SIGNATURE_NOT_ALLOWED', 'An act is signed by a signed-in person, not by a token or a script', {});
+    if (actor.kind !== 'account' && actor.kind !== 'system') {
+      throw new DomainError('SIGNATURE_NOT_ALLOWED', 'An act is signed by a signed-in person, not by a token or anonymously', { actor: actor.kind });
+    }
     const cid = collectivityId.toLowerCase();
     const linked = actor.grants.find((g) => g.collectivityId === cid && g.memberId)?.memberId ?? null;
     const signer = signerFor(linked, ctx);

@@ -1,4 +1,4 @@
-import { maySign, requiredSigners, signerFor } from './signing';
+import { maySign, requiredSigners, signerFor, signingContextOf } from './signing';
 
 const P = 'aaaaaaaa-0000-4000-8000-000000000001';
 const IP = 'aaaaaaaa-0000-4000-8000-000000000002';
@@ -33,5 +33,11 @@ describe('signing rule (L2121-23, L2121-15)', () => {
   it('no president and no secretary: nobody may sign', () => {
     expect(requiredSigners({ itemPresidentId: null, sessionPresidentId: null, secretaryIds: [] })).toEqual([]);
     expect(maySign(P, { itemPresidentId: null, sessionPresidentId: null, secretaryIds: [] })).toBe(false);
+  });
+
+  it('reads who presided and who was secretary from an act\'s record', () => {
+    const record = { item: { president: null }, session: { president: { id: P }, secretaries: [{ id: S1 }, { id: S2 }] } };
+    expect(signingContextOf(record)).toEqual(session);
+    expect(signingContextOf({ ...record, item: { president: { id: IP } } }).itemPresidentId).toBe(IP);
   });
 });

@@ -12,6 +12,14 @@ export interface SigningContext {
   secretaryIds: readonly string[];
 }
 
+/** Who presides an act and who was secretary, as its record says. */
+export function signingContextOf(record: {
+  item: { president: { id: string } | null };
+  session: { president: { id: string } | null; secretaries: readonly { id: string }[] };
+}): SigningContext {
+  return { itemPresidentId: record.item.president?.id ?? null, sessionPresidentId: record.session.president?.id ?? null, secretaryIds: record.session.secretaries.map((s) => s.id) };
+}
+
 export interface Signer {
   memberId: string;
   capacity: 'president' | 'secretary';

@@ -1,11 +1,12 @@
 import { Injectable } from '@nestjs/common';
 import { randomInt, randomUUID } from 'node:crypto';
 import { EntityManager } from 'typeorm';
-import { currentActor, type Actor } from '../auth/actor';
+import { currentActor } from '../auth/actor';
+import { SigningService } from '../auth/signing.service';
 import { loadConfig } from '../config/app-config';
 import { UnitOfWork } from '../database/unit-of-work';
 import { DomainError } from '../domain/errors';
-import { requiredSigners, signerFor, type SigningContext } from '../domain/signing';
+import { requiredSigners, signingContextOf } from '../domain/signing';
 import { signingRegime } from '../domain/signing-rules';
 import type { DeliberationRecord } from '../domain/types';
 import { TemplatesService } from '../extracts/templates.service';
@@ -53,6 +54,7 @@ export class IssuingService {
     private readonly pool: RenderPool,
     private readonly identities: SigningIdentities,
     private readonly confirmation: SignatureConfirmation,
+    private readonly signing: SigningService,
   ) {}
 
   verificationUrl(code: string): string {
@@ -71,7 +73,8 @@ export class IssuingService {
     if (signingRegime(record.session.localDate) === 'paper-register') {
       throw new DomainError('SIGNATURE_NOT_REQUIRED', `Deliberation ${record.item.number} dates from before 1 July 2022: it was signed on the paper register by the members present; issue it with POST .../issue`, { itemId });
     }
-    const signer = this.assertMaySign(collectivityId, signingContext(record), actor);
+    // Who may sign is decided in one place (src/auth/signing.service.ts, L2121-23).
+    const signer = this.signing.assertMaySign(collectivityId, signingContextOf(record), actor);
     if (!(await this.confirmation.confirm(actor, password))) {
       throw new DomainError('SIGNATURE_CONFIRMATION_FAILED', 'Signing needs your password again: it did not match', { field: 'password' });
     }
@@ -81,7 +84,7 @@ export class IssuingService {
         collectivityId, itemId, memberId: signer.memberId, capacity: signer.capacity, accountId: actor.accountId, actorLabel: actor.label,
       });
       const signed = await em.getRepository(ActSignature).findBy({ collectivityId, itemId });
-      const required = requiredSigners(signingContext(record));
+      const required = requiredSigners(signingContextOf(record));
       if (required.every((r) => signed.some((s) => s.memberId === r.memberId))) {
         const signers = required.map((r) => issuedSigner(record, r.memberId, r.capacity, signed.find((s) => s.memberId === r.memberId)!.signedAt));
         await this.issue(em, record, signers, 'signatories');
@@ -109,18 +112,6 @@ export class IssuingService {
       throw new DomainError('ITEM_NOT_VOTED', `Item ${record.item.number} is ${record.item.status}: there is no act to sign yet`, { itemId });
     }
     return record;
-  }
-
-  private assertMaySign(collectivityId: string, ctx: SigningContext, actor: Actor) {
-    if (actor.kind !== 'account' && actor.kind !== 'system') {
-      throw new DomainError('SIGNATURE_NOT_ALLOWED', 'An act is signed by a signed-in person, not by a token or anonymously', {});
-    }
-    const linked = actor.grants.find((g) => g.collectivityId === collectivityId.toLowerCase() && g.memberId)?.memberId ?? null;
-    const signer = signerFor(linked, ctx);
-    if (!signer) {
-      throw new DomainError('SIGNATURE_NOT_ALLOWED', 'Only the member presiding the act and the secrétaires de séance sign it (L2121-23): your account is linked to neither', { linkedMemberId: linked });
-    }
-    return signer;
   }
 
   /** Renders the PDF/A once, signs it, stores it and seals it in the chain, in the caller's transaction. */
@@ -184,7 +175,7 @@ export class IssuingService {
     const issued = await em.getRepository(IssuedAct).findOneBy({ collectivityId: record.collectivity.id, itemId: record.item.id });
     return {
       itemId: record.item.id, regime,
-      required: regime === 'paper-register' ? [] : requiredSigners(signingContext(record)).map((r) => ({
+      required: regime === 'paper-register' ? [] : requiredSigners(signingContextOf(record)).map((r) => ({
         ...r, signedAt: signed.find((s) => s.memberId === r.memberId)?.signedAt.toISOString() ?? null,
       })),
       issued: issued && {
@@ -196,10 +187,6 @@ export class IssuingService {
       }),
     };
   }
-}
-
-export function signingContext(record: DeliberationRecord): SigningContext {
-  return { itemPresidentId: record.item.president?.id ?? null, sessionPresidentId: record.session.president?.id ?? null, secretaryIds: record.session.secretaries.map((s) => s.id) };
 }
 
 function issuedSigner(record: DeliberationRecord, memberId: string, capacity: IssuedSigner['capacity'], signedAt: Date): IssuedSigner {
