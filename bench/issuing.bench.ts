@@ -61,7 +61,7 @@ async function issue(record: DeliberationRecord, identity: SigningIdentity): Pro
 function seal(i: Issued, seq: number, previousHash: string | null): ChainRow {
   const canonical = canonicalRecord(i.record, {
     issuedActId: `act-${seq}`, verificationCode: i.code, issuedAt: '2026-03-12T21:00:00.000Z', templateVersions: i.templateVersions,
-    signatureMode: 'development', signers: i.signers, pdf: { sha256: i.sha256, bytes: i.pdf.length }, annexes: [], rectifiesItemId: null,
+    signatureMode: 'development', signers: i.signers, pdf: { sha256: i.sha256, bytes: i.pdf.length }, annexes: [], rectifies: null,
   }, { seq, previousHash });
   return {
     collectivityId: 'bench', seq, itemId: i.record.item.id, issuedActId: `act-${seq}`, canonical, recordHash: sha256Hex(canonical), previousHash,

@@ -17,6 +17,28 @@ import { SessionNotify1764007000000 } from './1764007000000-SessionNotify';
 import { Accounts1764001000000 } from './1764001000000-Accounts';
 import { ProjectorLinks1764007100000 } from './1764007100000-ProjectorLinks';
 import { ConvocationNotice1764007200000 } from './1764007200000-ConvocationNotice';
+import { ActRectifications1764011000000 } from './1764011000000-ActRectifications';
 
 /** Every migration, in order: listed explicitly so the app, the CLI and the tests run the same set. */
-export const MIGRATIONS = [CoreRegister1763900000000, DocumentTemplates1763900100000, SealVoteInserts1763900200000, SealVotedSessionFacts1763900300000, Minutes1763900500000, VoteRequests1763900700000, SecondConvocationLink1763900800000, SealAdoptingSession1763900900000, CarriedOverItems1763901000000, TenantIsolation1764000000000, ExecutoireFacts1764000100000, Accounts1764001000000, WordingSettings1764002000000, CollectivityTimeZone1764003000000, PublishedItemNumbers1764003100000, IssuedActs1764006000000, SessionNotify1764007000000, ProjectorLinks1764007100000, ConvocationNotice1764007200000];
+export const MIGRATIONS = [
+  CoreRegister1763900000000,
+  DocumentTemplates1763900100000,
+  SealVoteInserts1763900200000,
+  SealVotedSessionFacts1763900300000,
+  Minutes1763900500000,
+  VoteRequests1763900700000,
+  SecondConvocationLink1763900800000,
+  SealAdoptingSession1763900900000,
+  CarriedOverItems1763901000000,
+  TenantIsolation1764000000000,
+  ExecutoireFacts1764000100000,
+  Accounts1764001000000,
+  WordingSettings1764002000000,
+  CollectivityTimeZone1764003000000,
+  PublishedItemNumbers1764003100000,
+  IssuedActs1764006000000,
+  SessionNotify1764007000000,
+  ProjectorLinks1764007100000,
+  ConvocationNotice1764007200000,
+  ActRectifications1764011000000,
+];

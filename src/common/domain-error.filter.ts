@@ -57,6 +57,7 @@ export function statusFor(code: DomainErrorCode): number {
     case 'SIGNATURE_NOT_REQUIRED':
     case 'ACT_ALREADY_SIGNED':
     case 'ACT_ALREADY_ISSUED':
+    case 'RECTIFIED_ACT_NOT_ISSUED':
       return 409;
     case 'ANNEX_INVALID':
       return 415;
@@ -92,6 +93,7 @@ export function statusFor(code: DomainErrorCode): number {
     case 'SUPPLEANT_NOT_ALLOWED':
     case 'SUPPLEANT_MISMATCH':
     case 'MEMBER_NOT_IN_OFFICE':
+    case 'RECTIFICATION_INVALID':
     // A template whose document runs past its deadline or memory (worker stopped): the request is understood, the template is at fault.
     case 'TEMPLATE_TOO_EXPENSIVE':
       return 422;

@@ -168,6 +168,8 @@ export interface ExtractViewModel {
   /** "Monsieur Daniel MAILLOT est élu secrétaire." */
   secretarySentence: string | null;
   item: ItemVm;
+  /** "La présente délibération rectifie l'erreur matérielle entachant la délibération n°… du …" (issue 9), else null. */
+  rectification: string | null;
   result: ResultVm;
   /** "Pour extrait conforme." */
   closingFormula: string;

@@ -4,7 +4,7 @@ import { escapeMarkdown as md, formatDateLong } from './french-format';
 import { BLANK_MINUTES_RECORD, debatesMarkdown, minutesStatus } from './minutes-parts';
 import type { ExtractOptions, SessionRecord } from './types';
 import { actStatus, mustBeTransmitted } from '../domain/act-status';
-import { articlesFor, executoireSentence, receiptSentence, recourseMention } from '../wording';
+import { articlesFor, executoireSentence, receiptSentence, rectificationSentence, recourseMention } from '../wording';
 import {
   attendance,
   body,
@@ -62,6 +62,7 @@ export function extractViewModel(record: DeliberationRecord, options: ExtractOpt
     attendance: attendance(record, () => null, presiding?.id ?? null),
     secretarySentence: secretarySentence(record.session.secretaries),
     item: itemVm(record),
+    rectification: i.rectifies ? rectificationSentence(i.rectifies.kind, { number: md(i.rectifies.number), sessionDate: i.rectifies.sessionDate, object: md(i.rectifies.object) }) : null,
     result: result(record),
     closingFormula: 'Pour extrait conforme.',
     placeAndDate: placeAndDate(options.signedAt ?? record.collectivity.seat ?? null, record.session.localDate),

@@ -1,4 +1,5 @@
 // Plain data the rules work on: no Nest, no TypeORM. Positions are the order of items in a session (1-based).
+import type { RectificationKind } from './rectification';
 
 export type Civility = 'M.' | 'Mme';
 export type SeatKind = 'titulaire' | 'suppleant';
@@ -329,10 +330,22 @@ export interface DeliberationRecord {
     version: number;
     /** L2121-17: the item of the failed first convocation this one carries over, if any. */
     carriedFrom: { id: string; sessionId: string; number: string; object: string } | null;
+    /** The issued act this one rectifies (issue 9: a correction is a new act), if any. */
+    rectifies?: RectifiedActRef | null;
   };
   attendance: ItemAttendanceState;
   /** Arrivals and departures that take effect at this item, with their local hour when recorded. */
   changesHere: { member: MemberRef; kind: 'arrival' | 'departure'; atTime?: string | null }[];
   vote: VoteResult | null;
   election: ElectionResult | null;
+}
+
+/** The act a rectificative deliberation rectifies, as its extract names it. */
+export interface RectifiedActRef {
+  kind: RectificationKind;
+  itemId: string;
+  number: string;
+  object: string;
+  /** Its session's local date (YYYY-MM-DD). */
+  sessionDate: string;
 }

@@ -1,13 +1,14 @@
-import { Body as Payload, Controller, Delete, Get, HttpCode, Post, UploadedFile, UseInterceptors } from '@nestjs/common';
+import { Body as Payload, Controller, Delete, Get, HttpCode, Post, Put, UploadedFile, UseInterceptors } from '@nestjs/common';
 import { FileInterceptor } from '@nestjs/platform-express';
 import { ApiConsumes, ApiOperation, ApiProduces, ApiTags } from '@nestjs/swagger';
 import { Permission } from '../auth/permissions';
 import { UuidParam } from '../common/uuid-param';
 import { loadConfig } from '../config/app-config';
 import { AnnexesService, type UploadedPdf } from './annexes.service';
-import { AnnexDto, SignDto } from './dto/issuing.dto';
+import { AnnexDto, RectifyDto, SignDto } from './dto/issuing.dto';
 import { IssuedActsService } from './issued-acts.service';
 import { IssuingService } from './issuing.service';
+import { RectificationsService } from './rectifications.service';
 import { VerificationService } from './verification.service';
 
 const ANNEX_LIMITS = { limits: { fileSize: loadConfig().ANNEX_MAX_BYTES, files: 1, fields: 5 } };
@@ -20,6 +21,7 @@ export class IssuingController {
     private readonly acts: IssuedActsService,
     private readonly annexes: AnnexesService,
     private readonly verification: VerificationService,
+    private readonly rectifications: RectificationsService,
   ) {}
 
   @Get('items/:iid/act') @Permission('draft.read')
@@ -50,6 +52,14 @@ export class IssuingController {
 
   @Delete('items/:iid/annexes/:aid') @HttpCode(204) @Permission('session.record')
   removeAnnex(@UuidParam('cid') cid: string, @UuidParam('iid') iid: string, @UuidParam('aid') aid: string) { return this.annexes.remove(cid, iid, aid); }
+
+  @Put('items/:iid/rectification') @Permission('session.prepare')
+  @ApiOperation({ summary: 'This draft item rectifies an issued act of its body (an erreur matérielle, or withdrawn and replaced): its extract and sealed record say so; the original stays as it was' })
+  rectify(@UuidParam('cid') cid: string, @UuidParam('iid') iid: string, @Payload() dto: RectifyDto) { return this.rectifications.record(cid, iid, dto); }
+
+  @Delete('items/:iid/rectification') @HttpCode(204) @Permission('session.prepare')
+  @ApiOperation({ summary: 'This draft item no longer rectifies an act' })
+  unrectify(@UuidParam('cid') cid: string, @UuidParam('iid') iid: string) { return this.rectifications.remove(cid, iid); }
 
   @Get('sealed-chain/verification') @Permission('register.read')
   @ApiOperation({ summary: "Recompute the collectivity's sealed chain: every link, every record, every issued PDF's digest; names each act that does not match" })

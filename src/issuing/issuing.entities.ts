@@ -1,4 +1,5 @@
 import { Column, CreateDateColumn, Entity, PrimaryColumn, PrimaryGeneratedColumn } from 'typeorm';
+import type { RectificationKind } from '../domain/rectification';
 
 /** A PDF annexed to a deliberation (a budget, a convention, a map): issued, transmitted and archived with it. */
 @Entity('annex')
@@ -52,6 +53,16 @@ export class IssuedAct {
   @Column('jsonb') signers: IssuedSigner[];
   @Column('text', { name: 'verification_code' }) verificationCode: string;
   @Column('timestamptz', { name: 'issued_at', default: () => 'now()' }) issuedAt: Date;
+}
+
+/** A rectificative act (issue 9): this item, a later deliberation, rectifies an issued act, which stays as it was. */
+@Entity('act_rectification')
+export class ActRectification {
+  @PrimaryColumn('uuid', { name: 'item_id' }) itemId: string;
+  @Column('uuid', { name: 'collectivity_id' }) collectivityId: string;
+  @Column('uuid', { name: 'rectifies_item_id' }) rectifiesItemId: string;
+  @Column('text') kind: RectificationKind;
+  @CreateDateColumn({ name: 'created_at', type: 'timestamptz' }) createdAt: Date;
 }
 
 /** A link of a collectivity's chain: the canonical JSON of an issued act and the hash of the link before it. */

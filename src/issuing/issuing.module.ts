@@ -4,6 +4,7 @@ import { RenderingModule } from '../rendering/rendering.module';
 import { AnnexesService } from './annexes.service';
 import { IssuingController } from './issuing.controller';
 import { IssuingService } from './issuing.service';
+import { RectificationsService } from './rectifications.service';
 import { PasswordConfirmation, SignatureConfirmation } from './signature-confirmation';
 import { SigningIdentities } from './signing/signing-identities';
 import { VerificationPages } from './verification-pages.service';
@@ -15,7 +16,7 @@ import { VerificationService } from './verification.service';
   imports: [ExtractsModule, RenderingModule],
   controllers: [IssuingController, VerificationController],
   providers: [
-    IssuingService, AnnexesService, VerificationService, VerificationPages, SigningIdentities,
+    IssuingService, AnnexesService, VerificationService, VerificationPages, SigningIdentities, RectificationsService,
     { provide: SignatureConfirmation, useClass: PasswordConfirmation },
   ],
   exports: [IssuingService, VerificationService, SigningIdentities],

@@ -3,7 +3,6 @@ import { randomInt, randomUUID } from 'node:crypto';
 import { EntityManager } from 'typeorm';
 import { currentActor } from '../auth/actor';
 import { SigningService } from '../auth/signing.service';
-import { loadConfig } from '../config/app-config';
 import { UnitOfWork } from '../database/unit-of-work';
 import { DomainError } from '../domain/errors';
 import { requiredSigners, signingContextOf } from '../domain/signing';
@@ -15,6 +14,7 @@ import { timeZoneOfCollectivity } from '../register/session-context';
 import { RenderPool } from '../rendering/render-pool';
 import { actStage, type ActStageView } from './act-stage';
 import { ActSignature, Annex, IssuedAct, type IssuedSigner, SealedRecord, type SignatureMode } from './issuing.entities';
+import { rectificationLinks, sealedRectification, verificationUrlOf, type LinkedAct } from './rectifications.service';
 import { canonicalRecord, sha256Hex, type IssuedFacts } from './sealed-record';
 import { SignatureConfirmation } from './signature-confirmation';
 import { displayName, sealReason, signaturesMarkdown, signerLine } from './signature-wording';
@@ -37,6 +37,9 @@ export interface SigningState {
   issued: { id: string; sha256: string; verificationCode: string; verificationUrl: string; signatureMode: SignatureMode; issuedAt: string } | null;
   /** Adopted, signed, transmitted, received, published, exécutoire (L2131-1, L2131-2). */
   status: ActStageView;
+  /** Issue 9: the issued act this one rectifies, and the issued acts that rectify it (it stays as it was). */
+  rectifies: LinkedAct | null;
+  rectifiedBy: LinkedAct[];
 }
 
 /**
@@ -45,8 +48,6 @@ export interface SigningState {
  */
 @Injectable()
 export class IssuingService {
-  private readonly publicBase = loadConfig().PUBLIC_BASE_URL.replace(/\/+$/, '');
-
   constructor(
     private readonly uow: UnitOfWork,
     private readonly register: RegisterService,
@@ -58,7 +59,7 @@ export class IssuingService {
   ) {}
 
   verificationUrl(code: string): string {
-    return `${this.publicBase}/verification/${code}`;
+    return verificationUrlOf(code);
   }
 
   async state(collectivityId: string, itemId: string): Promise<SigningState> {
@@ -130,17 +131,19 @@ export class IssuingService {
       issuance: { signaturesMarkdown: signaturesMarkdown(record, signers, plan.mode, timeZone), stamp: { url: this.verificationUrl(code), code } },
     });
     const pdf = await this.signPdf(doc.pdf, record, signers, plan, timeZone);
+    // A rectificative names the act it rectifies by that act's digest; the original is not touched.
+    const rectifies = await sealedRectification(em, cid, record.item.id);
     const issuedActId = randomUUID();
     const issuedAt = new Date();
     const templateVersions = parseTemplateVersions(doc.templateVersion);
     const sha256 = sha256Hex(pdf);
     await em.getRepository(IssuedAct).insert({
-      id: issuedActId, collectivityId: cid, itemId: record.item.id, rectifiesItemId: null, pdf, sha256, bytes: pdf.length,
+      id: issuedActId, collectivityId: cid, itemId: record.item.id, rectifiesItemId: rectifies?.itemId ?? null, pdf, sha256, bytes: pdf.length,
       templateVersions, signatureMode: plan.mode, signers, verificationCode: code, issuedAt,
     });
     const facts: IssuedFacts = {
       issuedActId, verificationCode: code, issuedAt: issuedAt.toISOString(), templateVersions, signatureMode: plan.mode, signers,
-      pdf: { sha256, bytes: pdf.length }, rectifiesItemId: null,
+      pdf: { sha256, bytes: pdf.length }, rectifies,
       annexes: annexes.map((a) => ({ id: a.id, position: a.position, title: a.title, sha256: a.sha256, bytes: a.bytes })),
     };
     await appendToChain(em, record, facts);
@@ -185,6 +188,7 @@ export class IssuingService {
       status: actStage({
         voted: record.item.status === 'voted', issued: !!issued, sentOn: record.item.transmittedAt, receivedOn: record.item.receivedAt, acteId: record.item.acteId, publishedOn: record.item.publishedAt,
       }),
+      ...(await rectificationLinks(em, record.collectivity.id, record.item.id)),
     };
   }
 }

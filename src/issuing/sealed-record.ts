@@ -3,8 +3,10 @@ import canonicalize from 'canonicalize';
 import { createHash } from 'node:crypto';
 import type { DeliberationRecord } from '../domain/types';
 import type { IssuedSigner, SignatureMode } from './issuing.entities';
+import type { SealedRectification } from './rectifications.service';
 
-export const RECORD_FORMAT = 'registre-sealed-act/1';
+// 2: `issued.rectifies` names the act a rectificative rectifies (1 had `rectifiesItemId`, always null).
+export const RECORD_FORMAT = 'registre-sealed-act/2';
 
 export interface AnnexDigest {
   id: string;
@@ -23,7 +25,8 @@ export interface IssuedFacts {
   signers: IssuedSigner[];
   pdf: { sha256: string; bytes: number };
   annexes: AnnexDigest[];
-  rectifiesItemId: string | null;
+  /** The issued act this one rectifies (issue 9), by its id and its PDF's digest. */
+  rectifies: SealedRectification | null;
 }
 
 export interface ChainPosition {

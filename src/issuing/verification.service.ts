@@ -5,6 +5,7 @@ import { DomainError } from '../domain/errors';
 import { actStage, type ActStageView } from './act-stage';
 import { ChainVerifier, type ChainProblem } from './chain-verifier';
 import type { IssuedSigner, SignatureMode } from './issuing.entities';
+import { rectificationLinks, type RectificationLinks } from './rectifications.service';
 
 export interface ChainReport {
   ok: boolean;
@@ -14,7 +15,7 @@ export interface ChainReport {
   problems: ChainProblem[];
 }
 
-export interface PublicActView {
+export interface PublicActView extends RectificationLinks {
   verificationCode: string;
   collectivity: string;
   siren: string;
@@ -85,19 +86,23 @@ export class VerificationService {
     // Public, by code: the one lookup across collectivities (a database function), then the act within its own.
     const [holder] = await this.uow.run(null, (em) => em.query(`SELECT collectivity_id FROM registre_issued_act_by_code($1)`, [normalized]));
     if (!holder) throw new DomainError('NOT_FOUND', `No issued act has the verification code ${code}`, { field: 'code' });
-    const rows = await this.uow.run(holder.collectivity_id, (em) => em.query(
-      `SELECT a.verification_code, a.issued_at, a.signature_mode, a.signers, a.sha256, c.name AS collectivity, c.siren, c.time_zone, i.number, i.object,
-              i.acte_id, i.transmitted_at, i.received_at, i.published_at, (s.starts_at AT TIME ZONE c.time_zone)::date::text AS session_date
-         FROM issued_act a JOIN item i ON i.id = a.item_id JOIN collectivity c ON c.id = a.collectivity_id JOIN session s ON s.id = i.session_id
-        WHERE a.verification_code = $1`,
-      [normalized],
-    ));
-    const r = rows[0];
+    const r = await this.uow.run(holder.collectivity_id, async (em) => {
+      const [found] = await em.query(
+        `SELECT a.item_id, a.verification_code, a.issued_at, a.signature_mode, a.signers, a.sha256, c.name AS collectivity, c.siren, c.time_zone, i.number, i.object,
+                i.acte_id, i.transmitted_at, i.received_at, i.published_at, (s.starts_at AT TIME ZONE c.time_zone)::date::text AS session_date
+           FROM issued_act a JOIN item i ON i.id = a.item_id JOIN collectivity c ON c.id = a.collectivity_id JOIN session s ON s.id = i.session_id
+          WHERE a.verification_code = $1`,
+        [normalized],
+      );
+      // Issue 9: what it rectifies and the issued acts that rectify it (it stays as it was issued).
+      return found && { ...found, links: await rectificationLinks(em, holder.collectivity_id, found.item_id) };
+    });
     if (!r) throw new DomainError('NOT_FOUND', `No issued act has the verification code ${code}`, { field: 'code' });
     return {
       verificationCode: r.verification_code, collectivity: r.collectivity, siren: r.siren, number: r.number, object: r.object, sessionDate: r.session_date,
       issuedAt: new Date(r.issued_at).toISOString(), signatureMode: r.signature_mode, signers: r.signers, sha256: r.sha256.trim(), timeZone: r.time_zone,
       status: actStage({ voted: true, issued: true, sentOn: r.transmitted_at, receivedOn: r.received_at, acteId: r.acte_id, publishedOn: r.published_at }),
+      ...r.links,
     };
   }
 

@@ -113,6 +113,7 @@ export function buildRecord(
       status: item.status, president: member(item.presidentId), transmittedAt: item.transmittedAt, receivedAt: item.receivedAt, publishedAt: item.publishedAt,
       acteId: item.acteId, version: item.version,
       carriedFrom: item.carriedFromItemId ? (ctx.carriedFrom.get(item.carriedFromItemId) ?? null) : null,
+      rectifies: ctx.rectifies.get(item.id) ?? null,
     },
     attendance,
     changesHere,

@@ -10,7 +10,7 @@ import { Session, SessionSecretary } from '../sessions/session.entity';
 import { assertFound } from '../domain/errors';
 import { profileFor } from '../domain/rule-profiles';
 import { DEFAULT_TIME_ZONE, localParts } from '../domain/time-zones';
-import type { AttendanceChange, ItemContext, ProxyInput, RuleProfile, SeatedMember } from '../domain/types';
+import type { AttendanceChange, ItemContext, ProxyInput, RectifiedActRef, RuleProfile, SeatedMember } from '../domain/types';
 
 /** Everything the rules need about one session, loaded in a handful of queries. */
 export interface SessionContext {
@@ -34,6 +34,8 @@ export interface SessionContext {
   secretaries: SeatedMember[];
   /** L2121-17: the items of the first convocation that items of this session carry over, by id. */
   carriedFrom: Map<string, CarriedFrom>;
+  /** Issue 9: the acts that items of this session rectify, by the rectifying item's id. */
+  rectifies: Map<string, RectifiedActRef>;
 }
 
 /** An item of the failed first convocation, as an item carrying it over names it. */
@@ -108,8 +110,9 @@ export async function loadSessionContext(em: EntityManager, collectivityId: stri
   const carriedFrom = carriedIds.length
     ? await em.getRepository(Item).createQueryBuilder('i').where('i.id IN (:...ids) AND i.collectivity_id = :cid', { ids: carriedIds, cid: collectivityId }).getMany()
     : [];
+  const rectifies = items.length ? await rectifiedActs(em, collectivityId, items.map((i) => i.id), collectivity.timeZone) : new Map<string, RectifiedActRef>();
   return {
-    collectivity, body, session, profile, localDate, localTime, members, membersById, items, positionOf, attendance, changeRows,
+    collectivity, body, session, profile, localDate, localTime, members, membersById, items, positionOf, attendance, changeRows, rectifies,
     changes: changeRows.map((c) => ({ memberId: c.memberId, kind: c.kind, fromPosition: pos(c.fromItemId) ?? 1, atTime: c.atTime ? c.atTime.slice(0, 5) : null })),
     proxies: proxyRows.map(({ proxy, link }) => ({
       id: proxy.id, giverId: proxy.giverId, holderId: proxy.holderId,
@@ -123,6 +126,17 @@ export async function loadSessionContext(em: EntityManager, collectivityId: stri
     secretaries: secretaryRows.map((s) => membersById.get(s.memberId)).filter((m): m is SeatedMember => !!m),
     carriedFrom: new Map(carriedFrom.map((i) => [i.id, { id: i.id, sessionId: i.sessionId, number: i.number, object: i.object }])),
   };
+}
+
+/** The acts rectified by these items (src/issuing/rectifications.service.ts records them), with the original's date. */
+async function rectifiedActs(em: EntityManager, collectivityId: string, itemIds: string[], timeZone: string): Promise<Map<string, RectifiedActRef>> {
+  const rows: { item_id: string; kind: RectifiedActRef['kind']; id: string; number: string; object: string; starts_at: Date }[] = await em.query(
+    `SELECT r.item_id, r.kind, o.id, o.number, o.object, s.starts_at
+       FROM act_rectification r JOIN item o ON o.id = r.rectifies_item_id JOIN session s ON s.id = o.session_id
+      WHERE r.collectivity_id = $1 AND r.item_id = ANY($2::uuid[])`,
+    [collectivityId, itemIds],
+  );
+  return new Map(rows.map((r) => [r.item_id, { kind: r.kind, itemId: r.id, number: r.number, object: r.object, sessionDate: localParts(r.starts_at, timeZone).date }]));
 }
 
 /** The rules' view of one item (or of a position before any item exists, e.g. the opening). */

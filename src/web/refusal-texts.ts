@@ -26,6 +26,8 @@ const REFUSALS: Record<DomainErrorCode, Refusal> = {
   ACT_ALREADY_ISSUED: R('Cette délibération est déjà délivrée : son PDF ne change plus.'),
   ACT_NOT_ISSUED: R("Cette délibération n'est pas encore délivrée : elle l'est à la dernière signature requise."),
   ANNEX_INVALID: R("L'annexe doit être un fichier PDF lisible (non chiffré)."),
+  RECTIFICATION_INVALID: R("Une délibération est rectifiée par une délibération postérieure de l'assemblée qui l'a adoptée, jamais par elle-même."),
+  RECTIFIED_ACT_NOT_ISSUED: R("La délibération à rectifier n'est pas encore signée : corrigez-la avant sa signature plutôt que par une nouvelle délibération."),
   TEMPLATE_TOO_EXPENSIVE: R('Le modèle de document demande trop de calcul ou de mémoire pour être produit : simplifiez-le.'),
   ITEM_NOT_VOTED: R("Ce point n'est pas encore voté."),
   SESSION_CLOSED: R('La séance est close : son registre ne peut plus changer.'),

@@ -9,3 +9,4 @@ export * from './results';
 export * from './signatures';
 export { capitalize, countNoun, formatDateLong, formatDateShort, formatDateWithWeekday, formatTimeInWords, ordinalInWords } from '../documents/french-format';
 export * from './convocation';
+export * from './rectification';

@@ -1,4 +1,5 @@
-import { IsOptional, IsString, Matches, MaxLength, MinLength } from 'class-validator';
+import { IsIn, IsOptional, IsString, IsUUID, Matches, MaxLength, MinLength } from 'class-validator';
+import { RECTIFICATION_KINDS, type RectificationKind } from '../../domain/rectification';
 
 export class SignDto {
   /** The signer's password, entered again at the moment of signing. */
@@ -19,4 +20,18 @@ export class CheckCopyDto {
 export class ChainQuery {
   @IsOptional() @IsString() @MaxLength(40)
   collectivity?: string;
+}
+
+/** A draft item rectifies an issued act of its body: named by its number, or by its id (issue 9). */
+export class RectifyDto {
+  /** The number of the deliberation rectified ("2026-001"), in the same body. */
+  @IsOptional() @IsString() @MinLength(1) @MaxLength(60)
+  rectifiesNumber?: string;
+
+  @IsOptional() @IsUUID()
+  rectifiesItemId?: string;
+
+  /** `material-error`: corrects an erreur matérielle, the rest standing; `replacement`: withdraws the act and replaces it. */
+  @IsIn(RECTIFICATION_KINDS)
+  kind: RectificationKind;
 }
