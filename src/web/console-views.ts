@@ -5,6 +5,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { projectRoot } from '../config/project-root';
 import { requestContext } from '../auth/actor';
+import { signOutForm } from '../auth/sign-in-page';
 
 export const CONSOLE_VIEWS = ['home', 'session', 'deliberation', 'error', 'live', 'setup', 'import', 'new-session', 'projector', 'after', 'templates', 'accounts'] as const;
 export type ConsoleView = (typeof CONSOLE_VIEWS)[number];
@@ -20,6 +21,17 @@ export interface Crumb {
 export interface PageFrame {
   title: string;
   crumbs: Crumb[];
+}
+
+/** Who the header names, and the sign-out button when signed in by cookie (a bearer token has no session to end). */
+export interface HeaderAccount {
+  label: string;
+  signOutForm: string | null;
+}
+
+function signedIn(ctx: ReturnType<typeof requestContext>, csrfToken: string): HeaderAccount | null {
+  if (!ctx || ctx.actor.kind !== 'account') return null;
+  return { label: ctx.actor.label, signOutForm: csrfToken ? signOutForm(csrfToken) : null };
 }
 
 type Compiled = (context: unknown) => string;
@@ -57,7 +69,9 @@ export class ConsoleViews {
 
   render(view: ConsoleView, frame: PageFrame, viewModel: object): string {
     // Every POST form carries the session's CSRF token (src/auth/permission.guard.ts).
-    return this.compiled.get(view)!({ ...viewModel, frame, csrfToken: requestContext()?.csrfToken ?? '' });
+    const ctx = requestContext();
+    const csrfToken = ctx?.csrfToken ?? '';
+    return this.compiled.get(view)!({ ...viewModel, frame, csrfToken, account: signedIn(ctx, csrfToken) });
   }
 
   private read(dir: string, name: string): string {
