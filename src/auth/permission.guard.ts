@@ -4,7 +4,9 @@ import type { Request } from 'express';
 import { UnitOfWork } from '../database/unit-of-work';
 import { DomainError } from '../domain/errors';
 import { ANONYMOUS, type Actor } from './actor';
-import { BODY_SCOPED, hasGrantIn, may, Permission, PERMISSION_KEY, PermissionSpec, PUBLIC_KEY, resolvePermission, rolesAllowing, TenantPermission } from './permissions';
+import {
+  BODY_SCOPED, draftScope, hasGrantIn, linkedMemberId, may, Permission, PERMISSION_KEY, PermissionSpec, PUBLIC_KEY, resolvePermission, TenantPermission,
+} from './permissions';
 import { requestAuth } from './request-auth';
 import { sameSecret } from './secrets';
 
@@ -69,8 +71,8 @@ export class PermissionGuard implements CanActivate {
    * the session, item or body of the route must be one his linked member sits on; anything else is "not found".
    */
   private async assertOwnBody(req: Request, actor: Actor, cid: string, permission: TenantPermission): Promise<void> {
-    if (actor.kind === 'system' || rolesAllowing(actor, cid, permission).some((r) => r !== 'member')) return;
-    const memberId = actor.grants.find((g) => g.collectivityId === cid.toLowerCase() && g.memberId)?.memberId ?? null;
+    if (draftScope(actor, cid, permission) === 'all') return;
+    const memberId = linkedMemberId(actor, cid);
     const param = (name: string) => (typeof req.params[name] === 'string' ? (req.params[name] as string) : undefined);
     const [sid, iid, bid] = [param('sid'), param('iid'), param('bid')];
     const bodyId = typeof req.query.bodyId === 'string' ? req.query.bodyId : undefined;

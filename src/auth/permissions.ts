@@ -67,6 +67,22 @@ export function rolesAllowing(actor: Actor, collectivityId: string, permission: 
   return rolesIn(actor, collectivityId).filter((r) => allowed.includes(r));
 }
 
+/**
+ * How much of a collectivity's drafts (sessions, items) the actor reads with a body-scoped permission: all of them,
+ * those of the bodies his linked member sits on (when the member role alone gives it), or none.
+ */
+export function draftScope(actor: Actor, collectivityId: string, permission: TenantPermission = 'draft.read'): 'all' | 'own-body' | 'none' {
+  if (actor.kind === 'system') return 'all';
+  const roles = rolesAllowing(actor, collectivityId, permission);
+  return roles.some((r) => r !== 'member') ? 'all' : roles.length > 0 ? 'own-body' : 'none';
+}
+
+/** The council member the actor's account is linked to in the collectivity, if any. */
+export function linkedMemberId(actor: Actor, collectivityId: string): string | null {
+  const cid = collectivityId.toLowerCase();
+  return actor.grants.find((g) => g.collectivityId === cid && g.memberId)?.memberId ?? null;
+}
+
 /** Whether the actor may use the permission in that collectivity (the system actor of the seed and CLI may). */
 export function may(actor: Actor, permission: Permission, collectivityId?: string): boolean {
   if (actor.kind === 'system') return true;

@@ -126,11 +126,25 @@ describe('deliberation page', () => {
 
 describe('register and session pages', () => {
   it('renders an empty register, a collectivity without body and a body without session', () => {
-    expect(views.render('home', frame, homeViewModel([]))).toContain("Aucune collectivité n'est enregistrée.");
+    const operator = { mayCreate: true };
+    expect(views.render('home', frame, homeViewModel([], operator))).toContain("Aucune collectivité n'est enregistrée.");
     const c = { id: 'c', kind: 'commune', name: 'Commune de Test', shortName: null, siren: '123456789', departementCode: '62' };
-    expect(views.render('home', frame, homeViewModel([{ collectivity: c, bodies: [], sessions: [] }]))).toContain('Aucune assemblée enregistrée.');
-    const html = views.render('home', frame, homeViewModel([{ collectivity: c, bodies: [{ id: 'b', name: 'Conseil municipal' }], sessions: [] }]));
+    const access = { reads: true, ownBodyOnly: false, setup: true, prepare: true };
+    expect(views.render('home', frame, homeViewModel([{ collectivity: c, access, bodies: [], sessions: [] }], operator))).toContain('Aucune assemblée enregistrée.');
+    const html = views.render('home', frame, homeViewModel([{ collectivity: c, access, bodies: [{ id: 'b', name: 'Conseil municipal' }], sessions: [] }], operator));
     expect(html).toContain('Aucune séance enregistrée.');
+  });
+
+  it('shows an operator without a role the collectivity alone, and a member without a seat why nothing is listed', () => {
+    const c = { id: 'c', kind: 'commune', name: 'Commune de Test', shortName: null, siren: '123456789', departementCode: '62' };
+    const none = views.render('home', frame, homeViewModel([{ collectivity: c, access: { reads: false, ownBodyOnly: false, setup: false, prepare: false }, bodies: [], sessions: [] }], { mayCreate: true }));
+    expect(none).toContain('pas de rôle dans cette collectivité');
+    expect(none).toContain('Nouvelle collectivité');
+    expect(none).not.toContain('Paramétrage');
+    expect(none).not.toContain('Préparer une séance');
+    const member = views.render('home', frame, homeViewModel([{ collectivity: c, access: { reads: true, ownBodyOnly: true, setup: false, prepare: false }, bodies: [], sessions: [] }], { mayCreate: false }));
+    expect(member).toContain('est lié à aucun membre d&#x27;une assemblée');
+    expect(member).not.toContain('Nouvelle collectivité');
   });
 
   const session: SessionInput = {

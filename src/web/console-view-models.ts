@@ -17,8 +17,19 @@ export interface SessionSummaryInput {
   secondConvocation: boolean;
 }
 
+/** What the account's roles in a collectivity let it do from the register (src/auth/permissions.ts). */
+export interface HomeAccess {
+  /** Reads sessions at all (no role there: an operator sees the collectivity in the directory only). */
+  reads: boolean;
+  /** Reads only the bodies its linked member sits on (the member role alone). */
+  ownBodyOnly: boolean;
+  setup: boolean;
+  prepare: boolean;
+}
+
 export interface CollectivityInput {
   collectivity: { id: string; kind: string; name: string; shortName: string | null; siren: string; departementCode: string };
+  access: HomeAccess;
   bodies: { id: string; name: string }[];
   sessions: SessionSummaryInput[];
 }
@@ -37,6 +48,8 @@ export interface SessionLinkVm {
 export interface HomeVm {
   title: string;
   empty: boolean;
+  /** Platform operators create collectivities. */
+  mayCreate: boolean;
   collectivities: {
     id: string;
     name: string;
@@ -44,33 +57,41 @@ export interface HomeVm {
     kind: string;
     siren: string;
     departementCode: string;
-    setupHref: string;
-    newSessionHref: string;
-    noBody: boolean;
+    setupHref: string | null;
+    newSessionHref: string | null;
+    /** Why no session is listed, when none can be: no role, no body, no body the member sits on. */
+    notice: string | null;
     bodies: { name: string; empty: boolean; sessions: SessionLinkVm[] }[];
   }[];
 }
 
-export function homeViewModel(entries: CollectivityInput[]): HomeVm {
+export function homeViewModel(entries: CollectivityInput[], o: { mayCreate: boolean }): HomeVm {
   return {
     title: 'Registre des délibérations',
     empty: entries.length === 0,
-    collectivities: entries.map(({ collectivity: c, bodies, sessions }) => ({
+    mayCreate: o.mayCreate,
+    collectivities: entries.map(({ collectivity: c, access, bodies, sessions }) => ({
       id: c.id,
       name: c.name,
       shortName: c.shortName,
       kind: collectivityKindLabel(c.kind),
       siren: c.siren,
       departementCode: c.departementCode,
-      setupHref: paths.setup(c.id),
-      newSessionHref: paths.newSession(c.id),
-      noBody: bodies.length === 0,
+      setupHref: access.setup ? paths.setup(c.id) : null,
+      newSessionHref: access.prepare ? paths.newSession(c.id) : null,
+      notice: homeNotice(access, bodies.length),
       bodies: bodies.map((b) => {
         const own = sessions.filter((s) => s.bodyId === b.id).map((s) => sessionLink(c.id, s));
         return { name: b.name, empty: own.length === 0, sessions: own };
       }),
     })),
   };
+}
+
+function homeNotice(access: HomeAccess, bodies: number): string | null {
+  if (!access.reads) return "Vous n'avez pas de rôle dans cette collectivité : ses séances ne vous sont pas montrées.";
+  if (bodies > 0) return null;
+  return access.ownBodyOnly ? "Votre compte n'est lié à aucun membre d'une assemblée de cette collectivité." : 'Aucune assemblée enregistrée.';
 }
 
 function sessionLink(cid: string, s: SessionSummaryInput): SessionLinkVm {

@@ -1,14 +1,17 @@
 import { Injectable } from '@nestjs/common';
+import { Actor, currentActor } from '../auth/actor';
+import { draftScope, linkedMemberId, may } from '../auth/permissions';
 import { CollectivitiesService } from '../collectivities/collectivities.service';
 import { Page, PageQuery } from '../common/pagination.dto';
 import { DomainError } from '../domain/errors';
+import { MembersService } from '../members/members.service';
 import { MinutesService } from '../minutes/minutes.service';
 import { RegisterService } from '../register/register.service';
 import { localParts } from '../register/session-context';
 import { SessionsService } from '../sessions/sessions.service';
 import { paths } from './console-format';
 import { debatesHtml } from './console-markdown';
-import { homeViewModel, sessionViewModel } from './console-view-models';
+import { CollectivityInput, homeViewModel, sessionViewModel } from './console-view-models';
 import { ConsoleViews, Crumb } from './console-views';
 import { deliberationViewModel } from './deliberation-view-model';
 
@@ -22,6 +25,7 @@ export class ConsoleService {
     private readonly sessions: SessionsService,
     private readonly register: RegisterService,
     private readonly minutes: MinutesService,
+    private readonly members: MembersService,
     private readonly views: ConsoleViews,
   ) {}
 
@@ -37,22 +41,41 @@ export class ConsoleService {
     return typeof markdown === 'string' ? (debatesHtml(markdown.slice(0, 100_000)) ?? '') : '';
   }
 
+  /**
+   * The register as the account may see it: the collectivities it has a role in (all of them for an operator, who
+   * creates them), and in each the bodies and sessions its roles let it read (src/auth/permissions.ts).
+   */
   async home(): Promise<string> {
-    const entries = [];
+    const actor = currentActor();
+    const entries: CollectivityInput[] = [];
     for (const collectivity of await allPages((q) => this.collectivities.list(q))) {
-      const bodies = await allPages((q) => this.collectivities.listBodies(collectivity.id, q));
-      const sessions = await allPages((q) => this.sessions.list(collectivity.id, undefined, q));
+      const cid = collectivity.id;
+      const scope = draftScope(actor, cid);
+      const bodies = scope === 'none' ? [] : await this.readableBodies(actor, cid, scope);
+      const all = bodies.length === 0 ? [] : await allPages((q) => this.sessions.list(cid, undefined, q));
       entries.push({
         collectivity,
+        access: { reads: scope !== 'none', ownBodyOnly: scope === 'own-body', setup: may(actor, 'body.manage', cid), prepare: may(actor, 'session.prepare', cid) },
         bodies,
-        sessions: sessions.map((s) => {
+        sessions: all.filter((s) => bodies.some((b) => b.id === s.bodyId)).map((s) => {
           // The register speaks in the collectivity's local time, as the documents do.
           const { date, time } = localParts(s.startsAt, collectivity.timeZone);
           return { id: s.id, bodyId: s.bodyId, localDate: date, localTime: time, place: s.place, status: s.status, secondConvocation: s.secondConvocation };
         }),
       });
     }
-    return this.views.render('home', { title: 'Accueil', crumbs: [{ ...REGISTER, href: null }] }, homeViewModel(entries));
+    const vm = homeViewModel(entries, { mayCreate: may(actor, 'operator') });
+    return this.views.render('home', { title: 'Accueil', crumbs: [{ ...REGISTER, href: null }] }, vm);
+  }
+
+  /** Every body, or for a member only those his linked member sits on (the guard's rule for drafts). */
+  private async readableBodies(actor: Actor, cid: string, scope: 'all' | 'own-body') {
+    const bodies = await allPages((q) => this.collectivities.listBodies(cid, q));
+    if (scope === 'all') return bodies;
+    const memberId = linkedMemberId(actor, cid);
+    if (!memberId) return [];
+    const own = new Set((await this.members.get(cid, memberId)).memberships.map((m) => m.bodyId));
+    return bodies.filter((b) => own.has(b.id));
   }
 
   async session(cid: string, sid: string): Promise<string> {
