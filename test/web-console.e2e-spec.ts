@@ -1,7 +1,7 @@
 // The read-only console over HTTP, on the seeded demo: what a secretary reads at / and under /console,
 // in French, with the same figures as the certified extracts; French error pages; escaped HTML.
 import { randomUUID } from 'node:crypto';
-import { buildWorld, failedFirstConvocation, ok, uniqueSiren } from './setup/factory';
+import { api, buildWorld, failedFirstConvocation, ok, uniqueSiren } from './setup/factory';
 import { bootTestApp, demoCollectivityId, TestApp } from './setup/test-app';
 
 let t: TestApp;
@@ -228,6 +228,12 @@ describe('session of 14 October 2019', () => {
     expect(text).toContain('Voix partagées (20 pour, 20 contre) : la voix du président est prépondérante (art. L2121-20 du CGCT).');
   });
 
+  it('19-10-111: sent to the préfecture, received there, published, exécutoire (L2131-1)', async () => {
+    const { text } = await item('19-10-111');
+    expect(text).toContain('Envoi en préfecture le 17 octobre 2019 Réception en préfecture le 17 octobre 2019 Publication le 18 octobre 2019 ' +
+      'Caractère exécutoire exécutoire depuis le 18 octobre 2019 (article L2131-1 du CGCT)');
+  });
+
   it('19-10-113: the election over two rounds', async () => {
     const { text } = await item('19-10-113');
     expect(text).toContain('Élue : Mme Anne FOURNIER');
@@ -338,4 +344,19 @@ describe('second convocation (L2121-17)', () => {
     // Without an agenda the API has no procès-verbal PDF to render: the page offers none.
     expect(firstPage.html).not.toContain('minutes.pdf');
   });
+});
+
+describe('the way of an act to enforceability on its page (L2131-1)', () => {
+  it('tells the day it was sent from the day the préfecture received it, and what it still waits for', async () => {
+    const w = await buildWorld(t, { items: 1 });
+    const item = api(w).item(w.items[0]);
+    const voted = ok(await t.http.post(api(w).vote(w.items[0])).send({ mode: 'show_of_hands', counts: { pour: 7, contre: 0, abstention: 0 } })).body;
+    const sent = ok(await t.http.post(`${item}/transmission`).send({ version: voted.item.version, transmittedAt: '2024-03-12' })).body;
+    const acteId = `062-${voted.collectivity.siren}-20240311-${voted.item.number.replace(/-/g, '_')}-DE`;
+    ok(await t.http.post(`${item}/acknowledgement`).send({ version: sent.version, receivedAt: '2024-03-14', acteId }));
+    const { text } = await page(`/console/collectivites/${w.cid}/deliberations/${w.items[0]}`);
+    expect(text).toContain('Envoi en préfecture le 12 mars 2024 Réception en préfecture le 14 mars 2024 Publication non publiée ' +
+      'Caractère exécutoire non exécutoire, en attente de la publication (article L2131-1 du CGCT)');
+    expect(text).toContain(`Identifiant @ctes ${acteId}`);
+  }, 60_000);
 });

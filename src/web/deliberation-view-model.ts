@@ -1,8 +1,9 @@
 // View model of one deliberation's page: the facts its extract prints, as display-ready French strings.
 // Every field is always present (null or [] when empty): the views compile in strict mode.
+import { actStatus, mustBeTransmitted } from '../domain/act-status';
 import type { AbsentEntry, DeliberationRecord, MemberRef, NamedVote } from '../domain/types';
 import {
-  absentNotes as wordAbsentNotes, agree, arrivedNote, articlesFor, capitalize, changeSentence, civilityOfName, countNoun, formatDateLong, joinFrench,
+  ActFactLine, actFactLines, absentNotes as wordAbsentNotes, agree, arrivedNote, articlesFor, capitalize, changeSentence, civilityOfName, countNoun, joinFrench,
   leftNote, memberInitialName, memberShortName, namedSides, ordinalInWords, orderMembers, presentNotes, roundOutcome, votersInHeader,
 } from '../wording';
 import { civilName, itemStatusLabel, memberById, paths, QuorumVm, quorumVm, ResultVm, resultVm, sessionDateLabel } from './console-format';
@@ -45,8 +46,8 @@ export interface DeliberationPageVm {
   itemPresident: string | null;
   matiereCode: string | null;
   acteId: string | null;
-  transmittedAt: string | null;
-  publishedAt: string | null;
+  /** L2131-1: sent to the préfecture, received there (the acknowledgement), published, exécutoire (src/wording/act-facts.ts). */
+  actFacts: ActFactLine[];
   /** L2121-17: the item of the failed first convocation this one carries over, linked. */
   carriedFrom: NavLinkVm | null;
   /** The extract's header figures; `note` qualifies one ("dont 1 suppléante"). */
@@ -115,8 +116,7 @@ export function deliberationViewModel(record: DeliberationRecord, agenda: Agenda
     itemPresident: record.item.president ? civilName(record.item.president) : null,
     matiereCode: record.item.matiereCode,
     acteId: record.item.acteId,
-    transmittedAt: record.item.transmittedAt ? formatDateLong(record.item.transmittedAt) : null,
-    publishedAt: record.item.publishedAt ? formatDateLong(record.item.publishedAt) : null,
+    actFacts: actFacts(record.item),
     carriedFrom: record.item.carriedFrom
       ? { href: paths.deliberation(cid, record.item.carriedFrom.id), label: `n°${record.item.carriedFrom.number} : ${record.item.carriedFrom.object}` }
       : null,
@@ -148,6 +148,12 @@ export function deliberationViewModel(record: DeliberationRecord, agenda: Agenda
     previous: index > 0 ? nav(agenda[index - 1]) : null,
     next: index >= 0 ? nav(agenda[index + 1]) : null,
   };
+}
+
+/** Judged as the extract judges them (src/documents/view-models.ts): the receipt, not the sending, with the publication. */
+function actFacts(i: DeliberationRecord['item']): ActFactLine[] {
+  const status = actStatus({ receivedOn: i.receivedAt, publishedOn: i.publishedAt, acteId: i.acteId }, mustBeTransmitted({}));
+  return actFactLines(i.transmittedAt, status, i.status === 'voted');
 }
 
 /** L2121-21: who asked for the public vote or the secret ballot, as the procès-verbal names them. */
