@@ -1,7 +1,7 @@
 // French wording of the console: labels, dates, quorum and result sentences. Pure, no Nest, no I/O.
 // The words of the act (results, names, articles) come from src/wording, as the documents' do.
 import type { DeliberationRecord, MemberRef, QuorumState } from '../domain/types';
-import { articlesFor, civilityOfName, hourShort, civilName as wordCivilName, electedLabel, formatDateWithWeekday, modeLabel, ofPresident, resultSummary } from '../wording';
+import { civilityOfName, hourShort, civilName as wordCivilName, electedLabel, formatDateWithWeekday, modeLabel, resultSummary } from '../wording';
 
 /** A label with a CSS modifier, so colour never carries the meaning alone (the text does). */
 export interface Badge {
@@ -79,8 +79,6 @@ export interface ResultVm {
   /** "Adoptée à l'unanimité", "Rejetée par ...", "Élue : Anne FOURNIER", "Non votée". */
   label: string;
   tone: Badge['tone'];
-  /** Set on a tie decided by the president (L2121-20). */
-  castingVote: string | null;
   /** "Scrutin public", "Scrutin secret", "Vote à main levée", "Élection au scrutin secret". */
   mode: string | null;
 }
@@ -89,19 +87,18 @@ export function resultVm(record: DeliberationRecord): ResultVm {
   const e = record.election;
   if (e) {
     const elected = e.candidates.find((c) => c.id === e.electedId) ?? null;
-    if (!elected) return { label: 'Aucun candidat élu', tone: 'bad', castingVote: null, mode: 'Élection au scrutin secret' };
+    if (!elected) return { label: 'Aucun candidat élu', tone: 'bad', mode: 'Élection au scrutin secret' };
     const member = elected.memberId ? memberById(record, elected.memberId) : null;
-    return { label: electedLabel(member?.civility ?? civilityOfName(elected.name), elected.name), tone: 'ok', castingVote: null, mode: 'Élection au scrutin secret' };
+    return { label: electedLabel(member?.civility ?? civilityOfName(elected.name), elected.name), tone: 'ok', mode: 'Élection au scrutin secret' };
   }
   const v = record.vote;
-  if (!v) return { label: itemStatusLabel(record.item.status), tone: 'neutral', castingVote: null, mode: null };
+  if (!v) return { label: itemStatusLabel(record.item.status), tone: 'neutral', mode: null };
   const adopted = v.outcome === 'adopted';
   const president = record.item.president ?? record.session.president;
-  const article = articlesFor(record.collectivity.kind).majority;
+  // L2121-20: a tie decided by the president is said once, in the result's own words (src/wording/results.ts).
   return {
     label: resultSummary(v, president?.civility),
     tone: adopted ? 'ok' : 'bad',
-    castingVote: v.castingVote ? `Voix partagées (${v.pour} pour, ${v.contre} contre) : la voix ${ofPresident(president?.civility)} est prépondérante (art. ${article} du CGCT).` : null,
     mode: modeLabel(v.mode, !!v.named),
   };
 }
