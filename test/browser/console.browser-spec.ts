@@ -1,16 +1,19 @@
 // The console in a real browser: Debian's Chromium, headless, driven by playwright-core. A secretary opens
 // the register, clicks through to the session of 30 September 2019 and to deliberation 19-09-107, and
-// follows the link to its certified extract. Screenshots go to /tmp for a human to look at.
+// follows the link to its certified extract. Every page is checked by axe-core and photographed at 1280 and 820 px
+// (test/browser/page-check.ts: test-artifacts/screenshots/console, or SCREENSHOT_DIR).
 // Run with `npm run test:browser` (not part of `npm test`: it needs Chromium, see scripts/install-system-deps.sh).
 import { existsSync, mkdtempSync, rmSync } from 'node:fs';
 import { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { BrowserContext, chromium, Page } from 'playwright-core';
+import { DEMO_ACCOUNTS } from '../../src/database/seed/demo-accounts';
 import { bootTestApp, harnessCredentials, TestApp } from '../setup/test-app';
+import { checkPage, screenshotDir } from './page-check';
 
 const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
-const SHOTS = process.env.SCREENSHOT_DIR ?? '/tmp';
+const SHOTS = screenshotDir('console');
 // No network beyond our server, no first-run or sync machinery: the run is quiet and repeatable.
 const ARGS = [
   '--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-quic', '--no-first-run',
@@ -42,6 +45,7 @@ beforeAll(async () => {
   // (before the listeners: the sign-in page itself answers 401).
   const { email, password } = harnessCredentials();
   await page.goto(`${base}/`);
+  await checkPage(page, SHOTS, 'connexion');
   await page.getByLabel('Adresse électronique').fill(email);
   await page.getByLabel('Mot de passe').fill(password);
   await page.getByRole('button', { name: 'Se connecter' }).click();
@@ -74,7 +78,9 @@ it('opens the register at / in French, styled', async () => {
   // The stylesheet is applied: the header carries the dark blue rule.
   const rule = await page.locator('.site-header').evaluate((el) => getComputedStyle(el).borderBottomColor);
   expect(rule).toBe('rgb(0, 0, 145)');
-  await page.screenshot({ path: join(SHOTS, 'registre-console-home.png'), fullPage: true });
+  // The header names who is signed in, beside the way out.
+  expect(await visibleText('.site-header__account')).toBe(`Connecté : ${harnessCredentials().email} Se déconnecter`);
+  await checkPage(page, SHOTS, 'registre');
 });
 
 it('clicks through to the session of 30 September 2019', async () => {
@@ -87,7 +93,7 @@ it('clicks through to the session of 30 September 2019', async () => {
   const cells = (await row.locator('th, td').allInnerTexts()).map((c) => c.replace(/\s+/g, ' ').trim());
   expect(cells.slice(2, 7)).toEqual(['36', '8', '44', 'Quorum atteint 36 présents, 25 requis', "Adoptée à l'unanimité Vote à main levée"]);
   await expect(page.getByRole('link', { name: 'Procès-verbal de la séance (PDF)' }).isVisible()).resolves.toBe(true);
-  await page.screenshot({ path: join(SHOTS, 'registre-console-session.png'), fullPage: true });
+  await checkPage(page, SHOTS, 'seance-2019-09-30');
 });
 
 it('reads the procès-verbal of 30 September: adopted on 14 October (linked), published on 18 October', async () => {
@@ -96,7 +102,7 @@ it('reads the procès-verbal of 30 September: adopted on 14 October (linked), pu
   const text = (await pv.innerText()).replace(/\s+/g, ' ').trim();
   expect(text).toContain('adopté lors de la séance du lundi 14 octobre 2019');
   expect(text).toContain('publié le vendredi 18 octobre 2019');
-  await pv.screenshot({ path: join(SHOTS, 'registre-console-pv-adopted.png') });
+  await pv.screenshot({ path: join(SHOTS, 'pv-adopte.png') });
   // The adopting session is one click away, and back.
   await pv.getByRole('link', { name: 'séance du lundi 14 octobre 2019' }).click();
   await page.waitForURL(/\/seances\//);
@@ -115,7 +121,7 @@ it('clicks through to deliberation 19-09-107 and reads its attendance', async ()
   for (const text of ["DUFOUR O. (reçoit pouvoir d'H. CARVALHO)", 'CARVALHO H. (donne pouvoir à O. DUFOUR)', "Adoptée à l'unanimité"]) {
     expect(await page.getByText(text, { exact: true }).isVisible()).toBe(true);
   }
-  await page.screenshot({ path: join(SHOTS, 'registre-console-deliberation.png'), fullPage: true });
+  await checkPage(page, SHOTS, 'deliberation-19-09-107');
 });
 
 it('follows "Extrait certifié (PDF)" and gets a PDF', async () => {
@@ -137,8 +143,8 @@ it('shows the session of 14 October 2019: public vote, casting vote, election', 
   const result = async (n: string) => (await page.getByRole('row', { name: new RegExp(n) }).locator('td').last().innerText()).replace(/\s+/g, ' ').trim();
   expect(await result('19-10-112')).toBe('Adoptée par 20 voix pour, 20 voix contre et 7 abstentions, la voix du président étant prépondérante Vote à main levée');
   expect(await result('19-10-113')).toBe('Élue : Mme Anne FOURNIER Élection au scrutin secret');
-  await page.screenshot({ path: join(SHOTS, 'registre-console-session-2019-10-14.png'), fullPage: true });
-  await page.getByRole('region', { name: 'Procès-verbal' }).screenshot({ path: join(SHOTS, 'registre-console-pv-draft.png') });
+  await checkPage(page, SHOTS, 'seance-2019-10-14');
+  await page.getByRole('region', { name: 'Procès-verbal' }).screenshot({ path: join(SHOTS, 'pv-projet.png') });
   await page.getByRole('link', { name: 'Délibération n°19-10-111' }).click();
   expect(await page.getByRole('heading', { name: 'Ont voté contre (3)' }).isVisible()).toBe(true);
   // L2121-21: who asked for the public vote; L2121-15: the debates of the draft procès-verbal, from Markdown.
@@ -146,14 +152,14 @@ it('shows the session of 14 October 2019: public vote, casting vote, election', 
   const debates = page.getByRole('region', { name: 'Débats' });
   expect(await debates.locator('.debates p').count()).toBe(2);
   expect(await debates.innerText()).toContain('M. Jean GARDIN estime que la hausse pèsera sur les familles');
-  await page.locator('.grid').screenshot({ path: join(SHOTS, 'registre-console-requests.png') });
-  await debates.screenshot({ path: join(SHOTS, 'registre-console-debates.png') });
-  await page.screenshot({ path: join(SHOTS, 'registre-console-roll-call.png'), fullPage: true });
+  await page.locator('.grid').screenshot({ path: join(SHOTS, 'demandes-de-scrutin.png') });
+  await debates.screenshot({ path: join(SHOTS, 'debats.png') });
+  await checkPage(page, SHOTS, 'deliberation-19-10-111');
   await page.getByRole('link', { name: /Suivante/ }).click();
   await page.getByRole('link', { name: /Suivante/ }).click();
   expect(await page.getByRole('heading', { level: 1 }).innerText()).toBe('Délibération n°19-10-113');
   expect(await page.getByRole('heading', { name: 'Deuxième tour' }).isVisible()).toBe(true);
-  await page.screenshot({ path: join(SHOTS, 'registre-console-election.png'), fullPage: true });
+  await checkPage(page, SHOTS, 'deliberation-19-10-113');
 });
 
 it('fits the agenda of 14 October on a tablet 820 px wide: the result column on screen, no sideways scrolling', async () => {
@@ -169,7 +175,7 @@ it('fits the agenda of 14 October on a tablet 820 px wide: the result column on 
       const box = await cell.boundingBox();
       expect(box!.x + box!.width).toBeLessThanOrEqual(820);
     }
-    await page.screenshot({ path: join(SHOTS, 'registre-console-session-tablet-820.png'), fullPage: true });
+    await page.screenshot({ path: join(SHOTS, 'seance-2019-10-14-tablette.png'), fullPage: true });
   } finally {
     await page.setViewportSize({ width: 1280, height: 900 });
   }
@@ -177,4 +183,24 @@ it('fits the agenda of 14 October on a tablet 820 px wide: the result column on 
 
 it('met no console error, failed request or error status on the way', () => {
   expect(problems).toEqual([]);
+});
+
+it('signs out from the header: back to the sign-in page, and the register asks to sign in again', async () => {
+  await page.goto(`${base}/`);
+  await Promise.all([page.waitForURL(/\/connexion$/), page.getByRole('button', { name: 'Se déconnecter' }).click()]);
+  await page.goto(`${base}/`);
+  expect(await page.getByRole('heading', { level: 1 }).innerText()).toBe('Connexion au registre');
+});
+
+it.each([
+  ['operateur', DEMO_ACCOUNTS.operator, "Vous n'avez pas de rôle dans cette collectivité"],
+  ['membre', DEMO_ACCOUNTS.member, 'Séance du lundi 30 septembre 2019 à 18 h 30'],
+] as const)('the register as the demo %s sees it, then signs out', async (shot, account, seen) => {
+  await page.goto(`${base}/connexion`);
+  await page.getByLabel('Adresse électronique').fill(account.email);
+  await page.getByLabel('Mot de passe').fill(account.password);
+  await Promise.all([page.waitForURL(`${base}/`), page.getByRole('button', { name: 'Se connecter' }).click()]);
+  expect(await page.getByText(seen).first().isVisible()).toBe(true);
+  await checkPage(page, SHOTS, `registre-${shot}`);
+  await Promise.all([page.waitForURL(/\/connexion$/), page.getByRole('button', { name: 'Se déconnecter' }).click()]);
 });

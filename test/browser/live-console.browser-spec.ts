@@ -2,8 +2,8 @@
 // creates a collectivity and imports the reference's 49 members from an RNE-format file, then the session of
 // 30 September 2019 is recorded through the pages only and its extract states every reference fact. A second
 // browser on a second app instance sees an arrival recorded in the first. Every page is checked by axe-core and
-// photographed at 1280 and 820 px wide (SCREENSHOT_DIR, default /tmp).
-import { existsSync, mkdirSync, readFileSync } from 'node:fs';
+// photographed at 1280 and 820 px wide (test/browser/page-check.ts: test-artifacts/screenshots/, or SCREENSHOT_DIR).
+import { existsSync } from 'node:fs';
 import { AddressInfo } from 'node:net';
 import { join } from 'node:path';
 import { Browser, chromium, Page } from 'playwright-core';
@@ -12,12 +12,12 @@ import { expectReferenceFacts } from '../fixtures/reference-extract-check';
 import { fingerprint, uniqueSiren } from '../setup/factory';
 import { pdfText } from '../setup/pdf-text';
 import { bootTestApp, harnessCredentials, TestApp } from '../setup/test-app';
+import { checkPage as check, screenshotDir } from './page-check';
 
 const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
-const SHOTS = join(process.env.SCREENSHOT_DIR ?? '/tmp', 'registre-live-console');
+const SHOTS = screenshotDir('live-console');
 const ARGS = ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-quic', '--no-first-run', '--disable-component-update', '--disable-sync'];
 const RNE = join(__dirname, '..', 'fixtures', 'rne-conseillers-communautaires-ccpl.csv');
-const AXE_SOURCE = readFileSync(require.resolve('axe-core/axe.min.js'), 'utf8');
 
 let a: TestApp;
 let b: TestApp;
@@ -30,29 +30,12 @@ let liveUrl = '';
 let secretary = { email: '', password: '' };
 let adminPage: Page;
 
-// The test's tsconfig has no DOM lib; these run in the page.
-declare const document: { documentElement: { scrollWidth: number } };
-declare const axe: { run: (ctx: unknown, o: unknown) => Promise<{ violations: { id: string; impact: string; nodes: { target: string[] }[] }[] }> };
-
 const listen = async (t: TestApp) => {
   await t.app.listen(0, '127.0.0.1');
   return `http://127.0.0.1:${(t.app.getHttpServer().address() as AddressInfo).port}`;
 };
 
-/** axe-core: no serious or critical violation; no horizontal scroll at 820 px; screenshots at both widths. */
-async function checkPage(p: Page, name: string): Promise<void> {
-  // Evaluated rather than added as a <script>: the console's Content-Security-Policy (script-src 'self') stays as served.
-  await p.evaluate(AXE_SOURCE);
-  const { violations } = await p.evaluate(() => axe.run(document, { resultTypes: ['violations'] }));
-  const grave = violations.filter((v) => v.impact === 'serious' || v.impact === 'critical').map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).slice(0, 3).join(', ')}`);
-  expect(grave).toEqual([]);
-  for (const width of [1280, 820]) {
-    await p.setViewportSize({ width, height: width === 820 ? 1180 : 900 });
-    if (width === 820) expect(await p.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(820);
-    await p.screenshot({ path: join(SHOTS, `${name}-${width}.png`), fullPage: true });
-  }
-  await p.setViewportSize({ width: 1280, height: 900 });
-}
+const checkPage = (p: Page, shot: string) => check(p, SHOTS, shot);
 
 const name = (key: string) => {
   const m = CCPL_MEMBERS.find((x) => x.key === key)!;
@@ -70,7 +53,6 @@ async function signIn(p: Page, base: string, email: string, password: string): P
 
 beforeAll(async () => {
   if (!existsSync(CHROMIUM)) throw new Error(`Chromium not found at ${CHROMIUM}. Install it with \`bash scripts/install-system-deps.sh\` or set CHROMIUM_PATH.`);
-  mkdirSync(SHOTS, { recursive: true });
   a = await bootTestApp();
   b = await bootTestApp();
   urlA = await listen(a);
