@@ -2,6 +2,7 @@
 // or the PKCS#12 files the configuration names (a signer's own, or the collectivity's seal).
 import { generateKeyPairSync, randomBytes } from 'node:crypto';
 import forge from 'node-forge';
+import type { CmsSigner } from './cms';
 
 /** A parsed PKCS#12: what signing needs, parsed once (parsing a p12 costs more than signing with it). */
 export interface SigningIdentity {
@@ -14,6 +15,8 @@ export interface SigningIdentity {
   development: boolean;
   /** Room the signature needs in the PDF, computed once. */
   signatureLength?: number;
+  /** Its certificates as DER, its ids and its key, prepared at the first signature. */
+  cms?: CmsSigner;
 }
 
 export interface DevelopmentCertificate {
