@@ -1,23 +1,29 @@
-// Crash safety under load: concurrent clients record deliberation items through the HTTP API of the real
-// app (dist/src/main.js, embedded PostgreSQL, fresh data folder); in the middle, kill -9 of the app (restarted
-// as a process manager would), then kill -9 of PostgreSQL (the app restarts it). Afterwards, every write the
-// API acknowledged must be there, whole and once. The load generator shares the machine's two cores.
+// Crash safety under load (issue 7, point 6): CLIENTS clients, each recording its own open session of the demo
+// council through the HTTP API of the real app (dist/src/main.js, embedded PostgreSQL, fresh data folder) with
+// the secretary's bearer token: arrivals, departures, proxies, roll-call votes with their ballots
+// (bench/crash-clerk.ts). A third of the way in, kill -9 of the app (restarted as a process manager would);
+// two thirds in, kill -9 of PostgreSQL (the app restarts it). Afterwards every write the API acknowledged must
+// be there, whole and once (bench/crash-check.ts). The load generator shares the machine's two cores.
 import { ChildProcess, execFileSync, spawn } from 'node:child_process';
 import { rmSync } from 'node:fs';
+import { availableParallelism, loadavg } from 'node:os';
 import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { Client } from 'pg';
 import { projectRoot } from '../src/config/project-root';
 import { postmasterPid } from '../src/database/postgres-process';
+import { demoBody, openSession, useBearer } from './bench-api';
+import { verify } from './crash-check';
+import { Clerk, PHASES, Phase, Tally } from './crash-clerk';
 
 const root = projectRoot();
-const CLIENTS = Number(process.env.CRASH_CLIENTS ?? 20);
-const PHASE_MS = Number(process.env.CRASH_PHASE_MS ?? 8_000);
+const CLIENTS = Number(process.env.CRASH_BENCH_CLIENTS ?? 50);
+const SECONDS = Number(process.env.CRASH_BENCH_SECONDS ?? 60);
+/** Points on each agenda at the start; a clerk who reaches the end adds MORE_ITEMS more. */
+const ITEMS = 8;
+const MORE_ITEMS = 4;
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
-
-let bearer: string | null = null;
-/** Every request's headers, with the secretary's bearer token when the API has accounts. */
-const headers = (): Record<string, string> => ({ 'content-type': 'application/json', ...(bearer ? { authorization: `Bearer ${bearer}` } : {}) });
+const port = (base: number) => base + Math.floor(Math.random() * 500);
 
 /** `npm run cli -- token secretaire@ccpl.demo`, against the running app's database; null where the CLI has no accounts. */
 export function secretaryToken(env: NodeJS.ProcessEnv): string | null {
@@ -29,31 +35,23 @@ export function secretaryToken(env: NodeJS.ProcessEnv): string | null {
   }
 }
 
-interface Ack { id: string; number: string; object: string }
-
-function freePortSync(base: number): number {
-  return base + Math.floor(Math.random() * 500);
-}
-
-export function startApp(env: NodeJS.ProcessEnv): { child: ChildProcess; up: Promise<void> } {
+/** The app as `npm start` runs it; `errors` keeps its log lines of answers 500 (what a 500 was). */
+export function startApp(env: NodeJS.ProcessEnv): { child: ChildProcess; up: Promise<void>; errors: string[] } {
   const child = spawn(process.execPath, [join(root, 'dist', 'src', 'main.js')], { env, cwd: root, stdio: ['ignore', 'pipe', 'pipe'] });
   let out = '';
+  const errors: string[] = [];
   const up = new Promise<void>((resolve, reject) => {
     const t = setTimeout(() => reject(new Error(`app did not come up:\n${out.slice(-2000)}`)), 120_000);
     const see = (c: Buffer) => {
       out = (out + c).slice(-20_000);
+      for (const line of String(c).split('\n')) if (/"status":500/.test(line) && errors.length < 5) errors.push(line.slice(0, 2000));
       if (/Registre listening/.test(out)) (clearTimeout(t), resolve());
     };
     child.stdout!.on('data', see);
     child.stderr!.on('data', see);
     child.on('exit', (code) => (clearTimeout(t), reject(new Error(`app exited ${code}:\n${out.slice(-2000)}`))));
   });
-  return { child, up };
-}
-
-async function api<T>(base: string, method: string, path: string, body?: unknown): Promise<{ status: number; body: T }> {
-  const res = await fetch(`${base}${path}`, { method, headers: headers(), body: body === undefined ? undefined : JSON.stringify(body), signal: AbortSignal.timeout(15_000) });
-  return { status: res.status, body: (await res.json().catch(() => null)) as T };
+  return { child, up, errors };
 }
 
 async function waitHealthy(base: string, ms = 60_000): Promise<number> {
@@ -66,119 +64,106 @@ async function waitHealthy(base: string, ms = 60_000): Promise<number> {
   throw new Error('the app did not become healthy again');
 }
 
+const ms = (t: number) => +(t / 1000).toFixed(2);
+
 export async function benchCrash(): Promise<Record<string, number | string>> {
   const dataDir = join(root, 'data', 'bench-crash');
   rmSync(dataDir, { recursive: true, force: true });
-  const port = freePortSync(41000);
-  const pgPort = freePortSync(42000);
-  const env: NodeJS.ProcessEnv = { ...process.env, PORT: String(port), EMBEDDED_PG_PORT: String(pgPort), DATA_DIR: dataDir };
+  const pgPort = port(42000);
+  const env: NodeJS.ProcessEnv = { ...process.env, PORT: String(port(41000)), EMBEDDED_PG_PORT: String(pgPort), DATA_DIR: dataDir };
   delete env.DATABASE_URL;
-  const base = `http://127.0.0.1:${port}`;
+  delete env.DATABASE_APP_URL;
+  const base = `http://127.0.0.1:${env.PORT}`;
+  const errors: string[] = [];
   let app = startApp(env);
   try {
     await app.up;
-    bearer = secretaryToken(env);
-    // The demo's collectivity and body; one planned session per client, so that clients contend on the
-    // body's deliberation numbers (one sequence per body and year) but not on one agenda.
-    const { body: list } = await api<{ items: { id: string; siren: string }[] }>(base, 'GET', '/api/collectivities');
-    const cid = list.items.find((c) => c.siren === '246200364')!.id;
-    const { body: bodies } = await api<{ items: { id: string }[] } | { id: string }[]>(base, 'GET', `/api/collectivities/${cid}/bodies`);
-    const bodyId = (Array.isArray(bodies) ? bodies : bodies.items)[0].id;
-    const sessions: string[] = [];
-    for (let i = 0; i < CLIENTS; i++) {
-      const day = String(1 + (i % 28)).padStart(2, '0');
-      const r = await api<{ id: string }>(base, 'POST', `/api/collectivities/${cid}/sessions`, { bodyId, startsAt: `2031-${String(1 + Math.floor(i / 28)).padStart(2, '0')}-${day}T18:30:00+01:00`, place: 'Lumbres' });
-      if (r.status !== 201) throw new Error(`creating a session answered ${r.status}: ${JSON.stringify(r.body)}`);
-      sessions.push(r.body.id);
+    const bearer = secretaryToken(env);
+    useBearer(bearer);
+    const demo = await demoBody(base, '2031-01-15');
+    const sessions: { sid: string; items: string[] }[] = [];
+    for (let k = 0; k < CLIENTS; k += 5) {
+      const batch = Array.from({ length: Math.min(5, CLIENTS - k) }, (_, j) => openSession(base, demo, k + j, { year: 2031, items: ITEMS, label: 'CRASH BENCH' }));
+      sessions.push(...(await Promise.all(batch)));
     }
+    const [, ...members] = demo.titulaires; // the first presides: he stays
+    const loadBefore = loadavg()[0];
 
-    const acks: Ack[] = [];
-    const statuses: Record<string, number> = {};
-    let inFlightLost = 0;
-    let running = true;
-    let phase = 'before the kill of the app';
-    const ackedAt: Record<string, number> = {};
-    const client = async (k: number) => {
-      for (let n = 0; running; n++) {
-        const object = `CRASH client ${k} write ${n}`;
-        try {
-          const r = await api<Ack>(base, 'POST', `/api/collectivities/${cid}/sessions/${sessions[k]}/items`, { object });
-          statuses[r.status] = (statuses[r.status] ?? 0) + 1;
-          if (r.status === 201) {
-            acks.push({ id: r.body.id, number: r.body.number, object });
-            ackedAt[phase] = (ackedAt[phase] ?? 0) + 1;
-          } else await sleep(50);
-        } catch {
-          // No answer (the app was killed mid-request): not acknowledged, may or may not be stored.
-          inFlightLost++;
-          await sleep(200);
-        }
-      }
-    };
+    const t = new Tally();
     const t0 = performance.now();
-    const load = Array.from({ length: CLIENTS }, (_, k) => client(k));
+    const at = (share: number, after: number) => sleep(Math.max(t0 + share * SECONDS * 1000, after + 2_000) - performance.now());
+    const load = sessions.map((s) => new Clerk(base, demo.cid, s, members, t, MORE_ITEMS).run());
 
-    await sleep(PHASE_MS);
+    await at(1 / 3, t0);
     const tAppKill = performance.now();
     app.child.kill('SIGKILL');
-    phase = 'between the two kills';
+    t.phase = PHASES[1];
+    errors.push(...app.errors);
     await sleep(300);
     app = startApp(env); // what a process manager does
     await app.up;
     await waitHealthy(base);
     const appRestart = performance.now() - tAppKill;
 
-    await sleep(PHASE_MS);
+    await at(2 / 3, performance.now());
     const pg = postmasterPid(join(dataDir, 'postgres'))!.pid;
-    const tKill = performance.now();
+    const tPgKill = performance.now();
     process.kill(pg, 'SIGKILL');
-    phase = 'after the kill of PostgreSQL';
+    t.phase = PHASES[2];
     await sleep(200);
     await waitHealthy(base);
-    const pgRecovery = performance.now() - tKill;
+    const pgRecovery = performance.now() - tPgKill;
 
-    await sleep(PHASE_MS);
-    running = false;
+    await at(1, performance.now());
+    t.running = false;
     await Promise.all(load);
     const elapsed = (performance.now() - t0) / 1000;
+    const loadAfter = loadavg()[0];
 
     // A clean stop and start: what is read back is what is on disk.
+    errors.push(...app.errors);
     app.child.kill('SIGTERM');
     await new Promise((r) => app.child.once('exit', r));
     app = startApp(env);
     await app.up;
     const db = new Client({ connectionString: `postgres://registre:registre@127.0.0.1:${pgPort}/registre` });
     await db.connect();
-    const { rows } = await db.query<{ id: string; number: string; object: string; body_id: string; session_id: string }>(
-      `SELECT id, number, object, body_id, session_id FROM item WHERE object LIKE 'CRASH %'`,
-    );
-    await db.end();
-    const byId = new Map(rows.map((r) => [r.id, r]));
-    const lost = acks.filter((a) => !byId.has(a.id));
-    const changed = acks.filter((a) => byId.has(a.id) && (byId.get(a.id)!.number !== a.number || byId.get(a.id)!.object !== a.object));
-    const objects = new Map<string, number>();
-    for (const r of rows) objects.set(r.object, (objects.get(r.object) ?? 0) + 1);
-    const numbers = new Set(rows.map((r) => r.number));
-    const halfWritten = rows.filter((r) => !r.number || !r.body_id || !sessions.includes(r.session_id)).length;
+    const v = await verify(db, sessions.map((s) => s.sid), t).finally(() => db.end());
+
+    const acked = (p: Phase) => {
+      const c = t.changes.filter((a) => a.phase === p).length;
+      const x = t.proxies.filter((a) => a.phase === p).length;
+      const vs = t.votes.filter((a) => a.phase === p);
+      const b = vs.reduce((n, a) => n + a.ballots, 0);
+      return `${c + x + vs.length} (${c} arrivals and departures, ${x} proxies, ${vs.length} votes with ${b} ballots), found after restart ${v.perPhase[p].found}`;
+    };
+    const total = t.changes.length + t.proxies.length + t.votes.length;
+    const list = (xs: string[]) => (xs.length ? `${xs.length}: ${xs.slice(0, 5).join('; ')}` : 0);
+    const u = v.storedUnacknowledged;
     return {
-      clients: CLIENTS,
+      machine: `${availableParallelism()} cores shared by the load generator (this process), the app and PostgreSQL; load average ${loadBefore.toFixed(1)} before, ${loadAfter.toFixed(1)} after`,
+      'clients (sessions) / seconds': `${CLIENTS} / ${SECONDS}`,
       'authenticated (bearer token)': bearer ? 'yes' : 'no (the API had no accounts)',
-      'acknowledged before kill -9 of the app': ackedAt['before the kill of the app'] ?? 0,
-      'acknowledged between the kills': ackedAt['between the two kills'] ?? 0,
-      'acknowledged after kill -9 of PostgreSQL': ackedAt['after the kill of PostgreSQL'] ?? 0,
-      'acknowledged writes': acks.length,
-      'found after restart': acks.length - lost.length,
-      'lost (target 0)': lost.length,
-      'changed after acknowledgement': changed.length,
-      'duplicated (same write twice, same number twice)': [...objects.values()].filter((n) => n > 1).length + (rows.length - numbers.size),
-      'half-written': halfWritten,
-      'requests without an answer (app down; not acknowledged)': inFlightLost,
-      'unacknowledged writes stored anyway': rows.length - (acks.length - lost.length),
-      'answers 503 (database restarting)': statuses[503] ?? 0,
-      'answers 500': statuses[500] ?? 0,
-      'app restart after kill -9, to healthy s': +(appRestart / 1000).toFixed(2),
-      'PostgreSQL kill -9 to healthy s': +(pgRecovery / 1000).toFixed(2),
-      'acknowledged writes/s (whole run)': +(acks.length / elapsed).toFixed(1),
+      'gestures carry the session version': t.withVersion ? 'yes' : 'no (this API takes none)',
+      'acknowledged before kill -9 of the app': acked(PHASES[0]),
+      'acknowledged between the kills': acked(PHASES[1]),
+      'acknowledged after kill -9 of PostgreSQL': acked(PHASES[2]),
+      'acknowledged writes': total,
+      'found after restart': total - v.lost.length,
+      'lost (target 0)': list(v.lost),
+      'changed after acknowledgement': list(v.changed),
+      'duplicated': v.duplicated,
+      'half-written': list(v.halfWritten),
+      'unacknowledged writes stored anyway': `${u.changes + u.proxies + u.votes} (${u.changes} changes, ${u.proxies} proxies, ${u.votes} votes)`,
+      'answers 500 (must be 0)': t.answers['500'] ?? 0,
+      'answers 500, as logged': errors.length ? errors.join('\n') : '-',
+      'answers 503 (database restarting)': t.answers['503'] ?? 0,
+      'requests without an answer (app down)': t.answers['no answer'] ?? 0,
+      'answers by status': Object.entries(t.answers).map(([k, n]) => `${n}×${k}`).join(', '),
+      'refusals (4xx) by code': Object.entries(t.refusals).map(([k, n]) => `${n}×${k}`).join(', ') || 'none',
+      'app kill -9 to healthy s': ms(appRestart),
+      'PostgreSQL kill -9 to healthy s': ms(pgRecovery),
+      'acknowledged writes/s (whole run)': +(total / elapsed).toFixed(1),
     };
   } finally {
     app.child.kill('SIGTERM');

@@ -10,6 +10,7 @@ import { availableParallelism, loadavg } from 'node:os';
 import { performance } from 'node:perf_hooks';
 import { Client } from 'pg';
 import { projectRoot } from '../src/config/project-root';
+import { call, demoBody, openSession, useBearer } from './bench-api';
 import { secretaryToken, startApp } from './crash.bench';
 
 const root = projectRoot();
@@ -23,35 +24,6 @@ const pct = (sorted: number[], p: number) => (sorted.length ? sorted[Math.min(so
 
 interface Live { sid: string; items: string[]; members: string[]; n: number }
 interface Stats { ok: number; failed: Record<string, number>; ms: number[]; seconds: number }
-
-let bearer = '';
-async function call<T>(base: string, method: string, path: string, body?: unknown): Promise<{ status: number; body: T }> {
-  const res = await fetch(`${base}${path}`, {
-    method, signal: AbortSignal.timeout(15_000),
-    headers: { 'content-type': 'application/json', ...(bearer ? { authorization: `Bearer ${bearer}` } : {}) },
-    body: body === undefined ? undefined : JSON.stringify(body),
-  });
-  return { status: res.status, body: (await res.json().catch(() => null)) as T };
-}
-const list = <T>(b: T[] | { items: T[] }): T[] => (Array.isArray(b) ? b : b.items);
-async function must<T>(p: Promise<{ status: number; body: T }>, what: string): Promise<T> {
-  const r = await p;
-  if (r.status >= 300) throw new Error(`${what} answered ${r.status}: ${JSON.stringify(r.body).slice(0, 500)}`);
-  return r.body;
-}
-
-/** One open session per client: the demo body's members present at the opening, ITEMS items. */
-async function openSession(base: string, cid: string, bodyId: string, titulaires: string[], everyone: { id: string; present: boolean }[], k: number): Promise<Live> {
-  const day = String(1 + (k % 28)).padStart(2, '0');
-  const s = await must(call<{ id: string }>(base, 'POST', `/api/collectivities/${cid}/sessions`, { bodyId, startsAt: `2032-${String(1 + Math.floor(k / 28)).padStart(2, '0')}-${day}T18:30:00+01:00`, place: 'Lumbres', presidentId: titulaires[0] }), 'creating a session');
-  const items: string[] = [];
-  for (let i = 0; i < ITEMS; i++) items.push((await must(call<{ id: string }>(base, 'POST', `/api/collectivities/${cid}/sessions/${s.id}/items`, { object: `LIVE BENCH ${k} POINT ${i + 1}` }), 'creating an item')).id);
-  const version = async () => (await must(call<{ version: number }>(base, 'GET', `/api/collectivities/${cid}/sessions/${s.id}`), 'reading a session')).version;
-  await must(call(base, 'PUT', `/api/collectivities/${cid}/sessions/${s.id}/attendance`, { version: await version(), entries: everyone.map((m) => ({ memberId: m.id, status: m.present ? 'present' : 'absent' })) }), 'the opening roll call');
-  await must(call(base, 'POST', `/api/collectivities/${cid}/sessions/${s.id}/transitions`, { to: 'convened', version: await version() }), 'convening');
-  await must(call(base, 'POST', `/api/collectivities/${cid}/sessions/${s.id}/transitions`, { to: 'open', version: await version() }), 'opening');
-  return { sid: s.id, items, members: titulaires, n: 0 };
-}
 
 /** The n-th gesture of a session: member n mod M leaves at item ⌊n/M⌋+1 if even, comes back if odd (one change per member and item). */
 async function gesture(base: string, cid: string, s: Live, st: Stats): Promise<void> {
@@ -141,17 +113,14 @@ export async function benchLiveLoad(): Promise<Record<string, number | string>> 
   let ownerConnected = false;
   try {
     await app.up;
-    bearer = secretaryToken(env) ?? '';
+    const bearer = secretaryToken(env);
+    useBearer(bearer);
     const main = `http://127.0.0.1:${appPort}`;
-    const cid = list((await must(call<{ items: { id: string; siren: string }[] }>(main, 'GET', '/api/collectivities'), 'collectivities')) as { id: string; siren: string }[] | { items: { id: string; siren: string }[] }).find((c) => c.siren === '246200364')!.id;
-    const bodyId = list(await must(call<{ id: string }[] | { items: { id: string }[] }>(main, 'GET', `/api/collectivities/${cid}/bodies`), 'bodies'))[0].id;
-    type M = { id?: string; memberId?: string; seat?: string };
-    const { members: ms } = await must(call<{ members: M[] }>(main, 'GET', `/api/collectivities/${cid}/bodies/${bodyId}/members?date=2032-01-15`), 'members');
-    if (!ms.some((m) => m.seat !== 'suppleant')) throw new Error('the demo body has no member in office in 2032');
-    const everyone = ms.map((m) => ({ id: (m.memberId ?? m.id)!, present: m.seat !== 'suppleant' }));
-    const titulaires = everyone.filter((m) => m.present).map((m) => m.id);
+    const demo = await demoBody(main, '2032-01-15');
+    const { cid } = demo;
+    const open = (k: number) => openSession(main, demo, k, { year: 2032, items: ITEMS, label: 'LIVE BENCH' }).then((s): Live => ({ ...s, members: demo.titulaires, n: 0 }));
     const sessions: Live[] = [];
-    for (let k = 0; k < CLIENTS; k += 5) sessions.push(...(await Promise.all([0, 1, 2, 3, 4].map((j) => openSession(main, cid, bodyId, titulaires, everyone, k + j)))));
+    for (let k = 0; k < CLIENTS; k += 5) sessions.push(...(await Promise.all([0, 1, 2, 3, 4].map((j) => open(k + j)))));
     await owner.connect();
     ownerConnected = true;
     await owner.query('CREATE TABLE bench_bare (id bigserial PRIMARY KEY, at timestamptz NOT NULL DEFAULT now(), payload text NOT NULL)');

@@ -10,7 +10,7 @@ const BENCHES: Bench[] = [
   { name: 'ZIP of a 100-item session (database + rendering)', file: 'zip.bench', fn: 'benchZip' },
   { name: 'live: a gesture on app instance A until the server-sent event on instance B', file: 'live.bench', fn: 'benchLive' },
   { name: 'live load: 50 sessions recorded at once, beside a bare INSERT route, with and without authentication and RLS (load generator on the same 2 cores)', file: 'live-load.bench', fn: 'benchLiveLoad' },
-  { name: 'crash: kill -9 of the app, then of PostgreSQL, under writes of concurrent clients (load generator on the same 2 cores)', file: 'crash.bench', fn: 'benchCrash' },
+  { name: 'crash: 50 clients recording live sessions (arrivals, departures, proxies, roll-call votes), kill -9 of the app, then of PostgreSQL (load generator on the same 2 cores)', file: 'crash.bench', fn: 'benchCrash' },
   { name: 'issuing (PDF/A + PAdES + seal) and verifying 100,000 sealed acts', file: 'issuing.bench', fn: 'benchIssuing' },
 ];
 

@@ -1,0 +1,49 @@
+// The HTTP API as the benches drive it: calls with the secretary's bearer token, the demo body, and open
+// sessions set up as a clerk sets them up (items, the opening roll call, convened, opened).
+
+let bearer = '';
+/** The token every later call carries (null or '' where the API has no accounts). */
+export function useBearer(token: string | null): void {
+  bearer = token ?? '';
+}
+
+export async function call<T>(base: string, method: string, path: string, body?: unknown): Promise<{ status: number; body: T }> {
+  const res = await fetch(`${base}${path}`, {
+    method, signal: AbortSignal.timeout(15_000),
+    headers: { 'content-type': 'application/json', ...(bearer ? { authorization: `Bearer ${bearer}` } : {}) },
+    body: body === undefined ? undefined : JSON.stringify(body),
+  });
+  return { status: res.status, body: (await res.json().catch(() => null)) as T };
+}
+export const list = <T>(b: T[] | { items: T[] }): T[] => (Array.isArray(b) ? b : b.items);
+export async function must<T>(p: Promise<{ status: number; body: T }>, what: string): Promise<T> {
+  const r = await p;
+  if (r.status >= 300) throw new Error(`${what} answered ${r.status}: ${JSON.stringify(r.body).slice(0, 500)}`);
+  return r.body;
+}
+
+/** The demo's community of communes and its council, with who sits on `date`: titulaires present at the opening, suppléants absent. */
+export interface DemoBody { cid: string; bodyId: string; everyone: { id: string; present: boolean }[]; titulaires: string[] }
+export async function demoBody(base: string, date: string): Promise<DemoBody> {
+  const cid = list(await must(call<{ id: string; siren: string }[] | { items: { id: string; siren: string }[] }>(base, 'GET', '/api/collectivities'), 'collectivities')).find((c) => c.siren === '246200364')!.id;
+  const bodyId = list(await must(call<{ id: string }[] | { items: { id: string }[] }>(base, 'GET', `/api/collectivities/${cid}/bodies`), 'bodies'))[0].id;
+  type M = { id?: string; memberId?: string; seat?: string };
+  const { members: ms } = await must(call<{ members: M[] }>(base, 'GET', `/api/collectivities/${cid}/bodies/${bodyId}/members?date=${date}`), 'members');
+  if (!ms.some((m) => m.seat !== 'suppleant')) throw new Error(`the demo body has no member in office on ${date}`);
+  const everyone = ms.map((m) => ({ id: (m.memberId ?? m.id)!, present: m.seat !== 'suppleant' }));
+  return { cid, bodyId, everyone, titulaires: everyone.filter((m) => m.present).map((m) => m.id) };
+}
+
+/** The k-th session of `year` (one a day), presided by the first titulaire, with `items` items, opened with everyone's roll call. */
+export async function openSession(base: string, d: DemoBody, k: number, o: { year: number; items: number; label: string }): Promise<{ sid: string; items: string[] }> {
+  const root = `/api/collectivities/${d.cid}/sessions`;
+  const day = String(1 + (k % 28)).padStart(2, '0');
+  const s = await must(call<{ id: string }>(base, 'POST', root, { bodyId: d.bodyId, startsAt: `${o.year}-${String(1 + Math.floor(k / 28)).padStart(2, '0')}-${day}T18:30:00+01:00`, place: 'Lumbres', presidentId: d.titulaires[0] }), 'creating a session');
+  const items: string[] = [];
+  for (let i = 0; i < o.items; i++) items.push((await must(call<{ id: string }>(base, 'POST', `${root}/${s.id}/items`, { object: `${o.label} ${k} POINT ${i + 1}` }), 'creating an item')).id);
+  const version = async () => (await must(call<{ version: number }>(base, 'GET', `${root}/${s.id}`), 'reading a session')).version;
+  await must(call(base, 'PUT', `${root}/${s.id}/attendance`, { version: await version(), entries: d.everyone.map((m) => ({ memberId: m.id, status: m.present ? 'present' : 'absent' })) }), 'the opening roll call');
+  await must(call(base, 'POST', `${root}/${s.id}/transitions`, { to: 'convened', version: await version() }), 'convening');
+  await must(call(base, 'POST', `${root}/${s.id}/transitions`, { to: 'open', version: await version() }), 'opening');
+  return { sid: s.id, items };
+}
