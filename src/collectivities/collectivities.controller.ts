@@ -1,6 +1,6 @@
 import { Body as Payload, Controller, Get, Patch, Post, Query } from '@nestjs/common';
 import { ApiTags } from '@nestjs/swagger';
-import { IsOptional, Matches } from 'class-validator';
+import { DateQuery } from '../common/date-query.dto';
 import { PageQuery } from '../common/pagination.dto';
 import { UuidParam } from '../common/uuid-param';
 import { localParts } from '../domain/time-zones';
@@ -9,11 +9,6 @@ import { CreateBodyDto, UpdateBodySettingsDto } from './dto/create-body.dto';
 import { UpdateCollectivityDto } from './dto/create-collectivity.dto';
 import { CreateCollectivityWithAdminDto } from '../auth/dto/auth.dto';
 import { Permission } from '../auth/permissions';
-
-class ProfilesQuery {
-  @IsOptional() @Matches(/^\d{4}-\d{2}-\d{2}$/, { message: 'date must be YYYY-MM-DD' })
-  date?: string;
-}
 
 @ApiTags('collectivities')
 @Controller('api')
@@ -53,5 +48,5 @@ export class CollectivitiesController {
 
   @Get('rule-profiles')
   @Permission('authenticated')
-  profiles(@Query() q: ProfilesQuery) { return this.service.profiles(q.date ?? localParts(new Date()).date); }
+  profiles(@Query() q: DateQuery) { return this.service.profiles(q.date ?? localParts(new Date()).date); }
 }

@@ -1,5 +1,5 @@
 import { Body as Payload, Controller, Get, Param, Post, Put, Query } from '@nestjs/common';
-import { ApiOperation, ApiProduces, ApiTags } from '@nestjs/swagger';
+import { ApiOperation, ApiProduces, ApiProperty, ApiPropertyOptional, ApiTags } from '@nestjs/swagger';
 import { Transform } from 'class-transformer';
 import { IsBoolean, IsOptional, IsString, IsUUID, Length, MaxLength } from 'class-validator';
 import { ClientSignal } from '../common/client-signal';
@@ -12,26 +12,26 @@ import { Permission } from '../auth/permissions';
 const strictBoolean = ({ value }: { value: unknown }): unknown => (value === 'true' ? true : value === 'false' ? false : value);
 
 class PdfQuery {
-  @IsOptional() @Transform(strictBoolean) @IsBoolean({ message: 'pdfa must be true or false' })
+  @ApiPropertyOptional({ enum: ['true', 'false'], description: 'true: the archived PDF/A-2b version' }) @IsOptional() @Transform(strictBoolean) @IsBoolean({ message: 'pdfa must be true or false' })
   pdfa?: boolean;
 }
 
 class NumberPdfQuery extends PdfQuery {
-  @IsString() @Length(1, 60)
+  @ApiProperty({ example: '19-09-107' }) @IsString() @Length(1, 60)
   number: string;
 
   /** Needed only when two bodies of the collectivity use the same number. */
-  @IsOptional() @IsUUID()
+  @ApiPropertyOptional() @IsOptional() @IsUUID()
   bodyId?: string;
 }
 
 class TemplateSourceDto {
-  @IsString() @MaxLength(200000)
+  @ApiProperty({ description: 'Handlebars source', maxLength: 200000 }) @IsString() @MaxLength(200000)
   source: string;
 }
 
 class PreviewDto {
-  @IsOptional() @IsString() @MaxLength(200000)
+  @ApiPropertyOptional({ description: 'Handlebars source to preview; default: the current version', maxLength: 200000 }) @IsOptional() @IsString() @MaxLength(200000)
   source?: string;
 }
 

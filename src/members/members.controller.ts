@@ -1,17 +1,12 @@
 import { Body as Payload, Controller, Get, Post, Query } from '@nestjs/common';
 import { ApiTags } from '@nestjs/swagger';
-import { IsOptional, Matches } from 'class-validator';
+import { DateQuery } from '../common/date-query.dto';
 import { PageQuery } from '../common/pagination.dto';
 import { UuidParam } from '../common/uuid-param';
 import { localParts } from '../register/session-context';
 import { CreateMemberDto, CreateMembershipDto } from './dto/create-member.dto';
 import { MembersService } from './members.service';
 import { Permission } from '../auth/permissions';
-
-class DateQuery {
-  @IsOptional() @Matches(/^\d{4}-\d{2}-\d{2}$/, { message: 'date must be YYYY-MM-DD' })
-  date?: string;
-}
 
 @ApiTags('members')
 @Controller('api/collectivities/:cid')

@@ -1,16 +1,16 @@
 import { Controller, Get, Query } from '@nestjs/common';
-import { ApiOperation, ApiTags } from '@nestjs/swagger';
+import { ApiOperation, ApiProperty, ApiPropertyOptional, ApiTags } from '@nestjs/swagger';
 import { IsOptional, IsString, IsUUID, Length } from 'class-validator';
 import { UuidParam } from '../common/uuid-param';
 import { RegisterService } from './register.service';
 import { Permission } from '../auth/permissions';
 
 export class NumberQuery {
-  @IsString() @Length(1, 60)
+  @ApiProperty({ example: '19-09-107' }) @IsString() @Length(1, 60)
   number: string;
 
   /** Needed only when two bodies of the collectivity use the same number. */
-  @IsOptional() @IsUUID()
+  @ApiPropertyOptional() @IsOptional() @IsUUID()
   bodyId?: string;
 }
 
