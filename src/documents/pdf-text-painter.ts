@@ -6,13 +6,43 @@ import { type FontStyle, type LoadedFont, memoSubset } from './pdf-fonts';
 import { type Line, SUP_SCALE } from './pdf-text-layout';
 
 /** The parts of pdfkit's EmbeddedFont used here (stable since pdfkit 0.8). */
+interface GlyphRun {
+  glyphs: { id: number; advanceWidth: number; codePoints: number[] }[];
+  positions: { xAdvance: number; advanceWidth: number }[];
+}
+
 interface EmbeddedFontLike {
   id: string;
   ascender: number;
+  scale: number;
+  widths: number[];
+  unicode: number[][];
   encode(text: string): [string[], { xAdvance: number; advanceWidth: number }[]];
+  /** The shaped run of one word, from the layout cache shared across documents. */
+  layoutCached(text: string): GlyphRun;
   ref(): unknown;
   layoutCache?: Record<string, unknown>;
-  subset: { glyphs: number[]; encode(): Uint8Array };
+  subset: { glyphs: number[]; encode(): Uint8Array; includeGlyph(id: number): number };
+}
+
+const HEX4 = Array.from({ length: 65536 }, (_, i) => i.toString(16).padStart(4, '0'));
+
+/**
+ * pdfkit's encode() for a word without spaces, as pdfkit does it (its layout of a word is the cached run of that
+ * word), less the splitting and copying it does for any text: the glyphs join this document's subset.
+ */
+function encodeWord(font: EmbeddedFontLike, word: string): [string[], GlyphRun['positions']] {
+  if (/[ \t]/.test(word) && word !== ' ') return font.encode(word);
+  const run = font.layoutCached(word);
+  const hex: string[] = new Array(run.glyphs.length);
+  for (let i = 0; i < run.glyphs.length; i++) {
+    const glyph = run.glyphs[i];
+    const gid = font.subset.includeGlyph(glyph.id);
+    hex[i] = HEX4[gid];
+    if (font.widths[gid] == null) font.widths[gid] = glyph.advanceWidth * font.scale;
+    if (font.unicode[gid] == null) font.unicode[gid] = glyph.codePoints;
+  }
+  return [hex, run.positions];
 }
 
 type Doc = InstanceType<typeof PDFDocument> & {
@@ -83,7 +113,7 @@ export class TextPainter {
     const parts: string[] = [];
     let hex = '';
     const addText = (text: string): void => {
-      const [encoded, positions] = font.encode(text);
+      const [encoded, positions] = encodeWord(font, text);
       for (let i = 0; i < encoded.length; i++) {
         hex += encoded[i];
         const kerning = positions[i].xAdvance - positions[i].advanceWidth;

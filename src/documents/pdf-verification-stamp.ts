@@ -15,30 +15,42 @@ export interface VerificationStamp {
 
 interface StampDoc {
   page: { height: number };
-  rect(x: number, y: number, w: number, h: number): StampDoc;
+  addContent(ops: string): StampDoc;
   fillColor(c: string): StampDoc;
   fill(): StampDoc;
 }
 
 const SIZE = 40;
 
-export function drawVerificationStamp(doc: StampDoc, painter: TextPainter, fonts: Record<FontStyle, LoadedFont>, stamp: VerificationStamp, fontSize: number): void {
+const num = (n: number): string => String(Math.round(n * 1000) / 1000);
+
+/**
+ * The QR code of a stamp as the operators of one path, made once per document and drawn on each page (choosing
+ * its mask takes a millisecond or two). Runs of dark modules are one rectangle each: a tenth of the operators.
+ */
+export function stampCode(stamp: VerificationStamp): string {
   const qr = QRCode.create(stamp.url, { errorCorrectionLevel: 'M' });
   const n = qr.modules.size;
   const cell = SIZE / n;
   const top = PAGE.height - PAGE.bottom + 6;
-  const left = PAGE.left;
-  doc.fillColor('#000000');
+  const ops: string[] = [];
   for (let r = 0; r < n; r++) {
-    // Runs of dark modules as one rectangle each: a tenth of the drawing operators.
     let c = 0;
     while (c < n) {
       if (!qr.modules.get(r, c)) { c++; continue; }
       const start = c;
       while (c < n && qr.modules.get(r, c)) c++;
-      doc.rect(left + start * cell, top + r * cell, (c - start) * cell, cell);
+      ops.push(`${num(PAGE.left + start * cell)} ${num(top + r * cell)} ${num((c - start) * cell)} ${num(cell)} re`);
     }
   }
+  return ops.join('\n');
+}
+
+export function drawVerificationStamp(doc: StampDoc, painter: TextPainter, fonts: Record<FontStyle, LoadedFont>, stamp: VerificationStamp, fontSize: number, path = stampCode(stamp)): void {
+  const top = PAGE.height - PAGE.bottom + 6;
+  const left = PAGE.left;
+  doc.fillColor('#000000');
+  doc.addContent(path);
   doc.fill();
   const text = (s: string) => layoutLines([{ text: s, bold: false, italic: false, sup: false }], CONTENT_WIDTH * 0.42, fonts, fontSize)[0];
   const lines = [`Vérification : code ${stamp.code}`, stamp.url];

@@ -4,12 +4,21 @@ import type { IssuedSigner, SignatureMode } from './issuing.entities';
 
 const PARIS = 'Europe/Paris';
 
+// Making an Intl formatter costs a millisecond; formatting with one, microseconds: one pair per time zone.
+const formatters = new Map<string, { date: Intl.DateTimeFormat; time: Intl.DateTimeFormat }>();
+
 /** "12 mars 2026 à 19 h 05", in the collectivity's time zone. */
 export function frenchDateTime(iso: string, timeZone = PARIS): string {
+  let f = formatters.get(timeZone);
+  if (!f) {
+    f = {
+      date: new Intl.DateTimeFormat('fr-FR', { timeZone, day: 'numeric', month: 'long', year: 'numeric' }),
+      time: new Intl.DateTimeFormat('fr-FR', { timeZone, hour: '2-digit', minute: '2-digit', hourCycle: 'h23' }),
+    };
+    formatters.set(timeZone, f);
+  }
   const d = new Date(iso);
-  const date = new Intl.DateTimeFormat('fr-FR', { timeZone, day: 'numeric', month: 'long', year: 'numeric' }).format(d);
-  const time = new Intl.DateTimeFormat('fr-FR', { timeZone, hour: '2-digit', minute: '2-digit', hourCycle: 'h23' }).format(d).replace(':', ' h ');
-  return `${date} à ${time}`;
+  return `${f.date.format(d)} à ${f.time.format(d).replace(':', ' h ')}`;
 }
 
 export const displayName = (m: Pick<SeatedMember, 'civility' | 'firstName' | 'lastName'>) => `${m.civility} ${m.firstName} ${m.lastName}`;

@@ -74,6 +74,9 @@ export function votersInHeader(a: Pick<ItemAttendanceState, 'voters' | 'present'
   return header === 'present_and_represented' ? a.present.length + a.represented.length : a.voters;
 }
 
+// localeCompare with a locale builds a collator at each call: one, made once, compares the same.
+const FRENCH_BASE = new Intl.Collator('fr', { sensitivity: 'base' });
+
 /**
  * Members in the order of the body's lists: alphabetical (surname, then first name), or "dans l'ordre du tableau"
  * (L2121-1) by rank, the unranked after them alphabetically. A suppléant sorts with the others, at his own rank or,
@@ -84,7 +87,7 @@ export function orderMembers<T>(
   standsFor: (entry: T) => MemberRef | null = () => null,
 ): T[] {
   const byName = (a: MemberRef, b: MemberRef): number =>
-    a.lastName.localeCompare(b.lastName, 'fr', { sensitivity: 'base' }) || a.firstName.localeCompare(b.firstName, 'fr', { sensitivity: 'base' }) || a.id.localeCompare(b.id);
+    FRENCH_BASE.compare(a.lastName, b.lastName) || FRENCH_BASE.compare(a.firstName, b.firstName) || a.id.localeCompare(b.id);
   const rank = (e: T): number => ranks[memberOf(e).id] ?? ranks[standsFor(e)?.id ?? ''] ?? Number.POSITIVE_INFINITY;
   return [...entries].sort((x, y) => {
     if (order === 'table') {
