@@ -18,7 +18,7 @@ import { UnitOfWork } from './database/unit-of-work';
 import { runMigrations } from './database/migrate';
 import { isDomainError } from './domain/errors';
 import { ExtractsService } from './extracts/extracts.service';
-import { VerificationService } from './issuing/verification.service';
+import { SealedChainService } from './issuing/sealed-chain.service';
 import { RegisterService } from './register/register.service';
 
 const USAGE = `Usage:
@@ -87,7 +87,7 @@ export async function runCli(argv: string[], log: (line: string) => void = conso
 /** `verify`: every link, record and stored PDF of the sealed chains; 0 when all match, 1 otherwise. */
 async function verifyCommand(siren: string | undefined, log: (line: string) => void): Promise<number> {
   return withApp(async (app) => runInContext({ actor: systemActor('cli'), requestId: `cli-${process.pid}`, useCase: 'cli.verify' }, async () => {
-    const report = await app.get(VerificationService).verifyChains(siren);
+    const report = await app.get(SealedChainService).verifyChains(siren);
     const directory = await app.get(UnitOfWork).run(null, (em) => em.query(`SELECT id, siren, name FROM collectivity`));
     const names = new Map<string, string>(directory.map((c: { id: string; siren: string; name: string }) => [c.id, `${c.name} (${c.siren})`]));
     for (const p of report.problems) {

@@ -85,7 +85,7 @@ describe('a rectificative act: a later deliberation of the same body corrects an
     expect(await pdfText(await pdf(`${w.base}/items/${rectificative}/issued.pdf`))).toContain(`rectifie l'erreur matérielle entachant la délibération n°${original.number}`);
 
     const sealed = JSON.parse((await sealedRow(rectificative)).canonical);
-    expect(sealed.format).toBe('registre-sealed-act/2');
+    expect(sealed.format).toBe('registre-sealed-act/3');
     expect(sealed.issued.rectifies).toEqual({ kind: 'material-error', itemId: original.id, number: original.number, issuedActId: expect.any(String), sha256: original.sha256 });
     const [issuedRow] = await t.db.query(`SELECT rectifies_item_id FROM issued_act WHERE item_id = $1`, [rectificative]);
     expect(issuedRow.rectifies_item_id).toBe(original.id);

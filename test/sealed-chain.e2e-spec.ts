@@ -2,6 +2,7 @@
 // that differs after a superuser (who can disable the sealing triggers) tampered with the stored rows.
 import { Client } from 'pg';
 import { runCli } from '../src/cli';
+import { SealedChainService } from '../src/issuing/sealed-chain.service';
 import { api, buildWorld, ok, World } from './setup/factory';
 import { bootTestApp, TestApp } from './setup/test-app';
 
@@ -37,22 +38,24 @@ async function verify(...args: string[]): Promise<{ code: number; out: string }>
   return { code, out: lines.join('\n') };
 }
 
-/** What only the owner or a superuser can do: change sealed rows with the triggers switched off, then undo it. */
+/** What only the owner or a superuser can do: change sealed rows with the triggers switched off. */
+async function asSuperuser(statements: string | string[]): Promise<void> {
+  const runner = t.db.createQueryRunner();
+  try {
+    await runner.startTransaction();
+    await runner.query(`SET LOCAL session_replication_role = replica`);
+    for (const statement of [statements].flat()) await runner.query(statement, [w.cid]);
+    await runner.commitTransaction();
+  } catch (e) {
+    await runner.rollbackTransaction();
+    throw e;
+  } finally {
+    await runner.release();
+  }
+}
+
+/** Tampers as the superuser, checks what `verify` says, then undoes it. */
 async function tampered(sql: string | string[], undo: string | string[], check: (r: { code: number; out: string }) => void): Promise<void> {
-  const asSuperuser = async (statements: string | string[]) => {
-    const runner = t.db.createQueryRunner();
-    try {
-      await runner.startTransaction();
-      await runner.query(`SET LOCAL session_replication_role = replica`);
-      for (const statement of [statements].flat()) await runner.query(statement, [w.cid]);
-      await runner.commitTransaction();
-    } catch (e) {
-      await runner.rollbackTransaction();
-      throw e;
-    } finally {
-      await runner.release();
-    }
-  };
   await asSuperuser(sql);
   try {
     check(await verify('--collectivity', siren));
@@ -120,6 +123,27 @@ describe('verify', () => {
       expect(out).toContain(`act ${numbers[2]} (link 2): its record was sealed at position 3 and is now at position 2`);
       expect(out).toContain(`act ${numbers[1]} (link 3): its record was sealed at position 2 and is now at position 3`);
     });
+  }, 60000);
+
+  it('reads a chain in parts side by side, each from the link before it, and finds the same (two links swapped across parts)', async () => {
+    const chains = t.app.get(SealedChainService);
+    chains.minPartLinks = 1; // 4 links: parts of one or two links
+    const move = (from: number, to: number) => `UPDATE sealed_record SET seq = ${to} WHERE collectivity_id = $1 AND seq = ${from}`;
+    const swap = [move(2, 1000), move(3, 2), move(1000, 3)];
+    await asSuperuser(swap);
+    try {
+      const report = ok(await t.http.get(`${w.base}/sealed-chain/verification`)).body;
+      expect(report).toEqual(expect.objectContaining({ ok: false, records: 4 }));
+      const said = report.problems.map((p: { number: string; seq: number; what: string }) => `act ${p.number} (link ${p.seq}): ${p.what}`);
+      expect(said).toEqual(expect.arrayContaining([
+        expect.stringContaining(`act ${numbers[2]} (link 2): its record was sealed at position 3 and is now at position 2`),
+        expect.stringContaining(`act ${numbers[1]} (link 3): its record was sealed at position 2 and is now at position 3`),
+      ]));
+    } finally {
+      await asSuperuser(swap);
+    }
+    expect(ok(await t.http.get(`${w.base}/sealed-chain/verification`)).body).toEqual(expect.objectContaining({ ok: true, records: 4, problems: [] }));
+    chains.minPartLinks = 2_000;
   }, 60000);
 
   it('the same report comes from the API', async () => {

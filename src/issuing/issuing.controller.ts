@@ -9,7 +9,7 @@ import { AnnexDto, RectifyDto, SignDto } from './dto/issuing.dto';
 import { IssuedActsService } from './issued-acts.service';
 import { IssuingService } from './issuing.service';
 import { RectificationsService } from './rectifications.service';
-import { VerificationService } from './verification.service';
+import { SealedChainService } from './sealed-chain.service';
 
 const ANNEX_LIMITS = { limits: { fileSize: loadConfig().ANNEX_MAX_BYTES, files: 1, fields: 5 } };
 
@@ -20,7 +20,7 @@ export class IssuingController {
     private readonly issuing: IssuingService,
     private readonly acts: IssuedActsService,
     private readonly annexes: AnnexesService,
-    private readonly verification: VerificationService,
+    private readonly chains: SealedChainService,
     private readonly rectifications: RectificationsService,
   ) {}
 
@@ -63,5 +63,5 @@ export class IssuingController {
 
   @Get('sealed-chain/verification') @Permission('register.read')
   @ApiOperation({ summary: "Recompute the collectivity's sealed chain: every link, every record, every issued PDF's digest; names each act that does not match" })
-  verify(@UuidParam('cid') cid: string) { return this.verification.verifyChains(cid); }
+  verify(@UuidParam('cid') cid: string) { return this.chains.verifyChains(cid); }
 }

@@ -5,6 +5,7 @@ import { AnnexesService } from './annexes.service';
 import { IssuingController } from './issuing.controller';
 import { IssuingService } from './issuing.service';
 import { RectificationsService } from './rectifications.service';
+import { SealedChainService } from './sealed-chain.service';
 import { PasswordConfirmation, SignatureConfirmation } from './signature-confirmation';
 import { SigningIdentities } from './signing/signing-identities';
 import { VerificationPages } from './verification-pages.service';
@@ -16,9 +17,9 @@ import { VerificationService } from './verification.service';
   imports: [ExtractsModule, RenderingModule],
   controllers: [IssuingController, VerificationController],
   providers: [
-    IssuingService, AnnexesService, VerificationService, VerificationPages, SigningIdentities, RectificationsService,
+    IssuingService, AnnexesService, VerificationService, VerificationPages, SigningIdentities, RectificationsService, SealedChainService,
     { provide: SignatureConfirmation, useClass: PasswordConfirmation },
   ],
-  exports: [IssuingService, VerificationService, SigningIdentities],
+  exports: [IssuingService, VerificationService, SealedChainService, SigningIdentities],
 })
 export class IssuingModule {}

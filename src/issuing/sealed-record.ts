@@ -6,7 +6,8 @@ import type { IssuedSigner, SignatureMode } from './issuing.entities';
 import type { SealedRectification } from './rectifications.service';
 
 // 2: `issued.rectifies` names the act a rectificative rectifies (1 had `rectifiesItemId`, always null).
-export const RECORD_FORMAT = 'registre-sealed-act/2';
+// 3: `issued.itemId` and `issued.number` repeat the act's: verification reads the record's tail alone (chain-verifier.ts).
+export const RECORD_FORMAT = 'registre-sealed-act/3';
 
 export interface AnnexDigest {
   id: string;
@@ -64,7 +65,7 @@ export function actContent(record: DeliberationRecord) {
 }
 
 export function canonicalRecord(record: DeliberationRecord, issued: IssuedFacts, at: ChainPosition): string {
-  const doc = { format: RECORD_FORMAT, seq: at.seq, previousHash: at.previousHash, act: actContent(record), issued };
+  const doc = { format: RECORD_FORMAT, seq: at.seq, previousHash: at.previousHash, act: actContent(record), issued: { ...issued, itemId: record.item.id, number: record.item.number } };
   // undefined members are dropped as JSON.stringify drops them; canonicalize then orders keys (RFC 8785).
   return canonicalize(JSON.parse(JSON.stringify(doc)))!;
 }
