@@ -32,8 +32,11 @@ async function gesture(base: string, cid: string, s: Live, st: Stats): Promise<v
   const at = Math.floor(n / s.members.length) % s.items.length;
   const t0 = performance.now();
   try {
-    const g = await call(base, 'GET', `/api/collectivities/${cid}/items/${s.items[at]}/state`);
-    const w = g.status === 200 ? await call(base, 'POST', `/api/collectivities/${cid}/sessions/${s.sid}/attendance-changes`, { memberId: m, kind: at % 2 === 0 ? 'departure' : 'arrival', fromItemId: s.items[at] }) : g;
+    const g = await call<{ session: { version: number } }>(base, 'GET', `/api/collectivities/${cid}/items/${s.items[at]}/state`);
+    // The gesture carries the version of the state it was made on, as the console sends it.
+    const w = g.status === 200
+      ? await call(base, 'POST', `/api/collectivities/${cid}/sessions/${s.sid}/attendance-changes`, { memberId: m, kind: at % 2 === 0 ? 'departure' : 'arrival', fromItemId: s.items[at], version: g.body.session.version })
+      : g;
     if (w.status < 300) (st.ok++, st.ms.push(performance.now() - t0));
     else st.failed[w.status] = (st.failed[w.status] ?? 0) + 1;
   } catch (e) {
@@ -74,7 +77,9 @@ const show = (st: Stats) => {
 };
 
 function startServer(env: NodeJS.ProcessEnv): ChildProcess {
-  const child = spawn(process.execPath, [join(root, 'dist', 'bench', 'live-load-server.js')], { env, cwd: root, stdio: ['ignore', 'ignore', 'pipe'] });
+  // BENCH_SERVER_NODE_ARGS="--cpu-prof --cpu-prof-dir=/tmp/prof" profiles the measured server (node refuses it in NODE_OPTIONS).
+  const args = (process.env.BENCH_SERVER_NODE_ARGS ?? '').split(' ').filter(Boolean);
+  const child = spawn(process.execPath, [...args, join(root, 'dist', 'bench', 'live-load-server.js')], { env, cwd: root, stdio: ['ignore', 'ignore', 'pipe'] });
   child.stderr!.on('data', (c: Buffer) => process.stderr.write(c));
   return child;
 }

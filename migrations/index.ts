@@ -17,7 +17,9 @@ import { SessionNotify1764007000000 } from './1764007000000-SessionNotify';
 import { Accounts1764001000000 } from './1764001000000-Accounts';
 import { ProjectorLinks1764007100000 } from './1764007100000-ProjectorLinks';
 import { ConvocationNotice1764007200000 } from './1764007200000-ConvocationNotice';
+import { RecordClock1764008000000 } from './1764008000000-RecordClock';
 import { ActRectifications1764011000000 } from './1764011000000-ActRectifications';
+import { RectificationClock1764012000000 } from './1764012000000-RectificationClock';
 
 /** Every migration, in order: listed explicitly so the app, the CLI and the tests run the same set. */
 export const MIGRATIONS = [
@@ -40,5 +42,7 @@ export const MIGRATIONS = [
   SessionNotify1764007000000,
   ProjectorLinks1764007100000,
   ConvocationNotice1764007200000,
+  RecordClock1764008000000,
   ActRectifications1764011000000,
+  RectificationClock1764012000000,
 ];

@@ -22,7 +22,8 @@ function declaredType(db: DataSource, col: ColumnMetadata): string {
     timestamptz: 'timestamp with time zone', timestamp: 'timestamp without time zone', int: 'integer', int4: 'integer', int8: 'bigint',
     bool: 'boolean', varchar: 'character varying', char: 'character', float8: 'double precision', decimal: 'numeric',
   };
-  return aliases[normalized] ?? normalized;
+  // information_schema names every array type ARRAY.
+  return col.isArray ? 'ARRAY' : (aliases[normalized] ?? normalized);
 }
 
 let t: TestApp;

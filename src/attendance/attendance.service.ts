@@ -1,25 +1,29 @@
 import { Injectable } from '@nestjs/common';
+import type { OpeningStatus } from '../domain/types';
 import { EntityManager } from 'typeorm';
 import { UnitOfWork } from '../database/unit-of-work';
 import { assertEditable } from '../deliberations/items.service';
 import { computeAttendance, presenceAt } from '../domain/attendance';
 import { assertVersion, DomainError } from '../domain/errors';
 import { Session } from '../sessions/session.entity';
-import { itemContext, loadSessionContext, SessionContext } from '../register/session-context';
+import { LiveRecord } from '../register/live-record';
+import { CachedSession, RecordCache } from '../register/record-cache';
+import { RegisterService } from '../register/register.service';
+import { changesOf, itemContext, loadSessionContext, SessionContext } from '../register/session-context';
 import { AttendanceChangeDto, SetAttendanceDto } from './dto/attendance.dto';
 import { Attendance, AttendanceChangeRow } from './attendance.entity';
 
 @Injectable()
 export class AttendanceService {
-  constructor(private readonly uow: UnitOfWork) {}
+  constructor(private readonly uow: UnitOfWork, private readonly live: LiveRecord, private readonly register: RegisterService) {}
 
   /**
    * Records who is there at the opening, replacing the record: it carries the session version read, so that of
    * two clerks saving at once the second is refused, not silently overwritten. Refused once an item is voted.
    */
-  setOpening(collectivityId: string, sessionId: string, dto: SetAttendanceDto) {
-    return this.uow.run(collectivityId, async (em) => {
-      const ctx = await loadSessionContext(em, collectivityId, sessionId, true);
+  async setOpening(collectivityId: string, sessionId: string, dto: SetAttendanceDto) {
+    const entry = await this.uow.run(collectivityId, async (em) => {
+      const ctx = (await this.live.lock(em, collectivityId, sessionId)).entry.ctx;
       assertVersion('Session', sessionId, dto.version, ctx.session.version);
       assertEditable(ctx);
       assertNoVoteFrom(ctx, 1);
@@ -36,17 +40,40 @@ export class AttendanceService {
       presenceAt({ ...itemContext(ctx, 1), attendance: rows });
       const presentIds = new Set(rows.filter((r) => r.status === 'present').map((r) => r.memberId));
       for (const r of rows) assertTitulaireAway(ctx, r.memberId, r.status === 'present' && presentIds.has(ctx.membersById.get(r.memberId)?.titulaireId ?? ''));
-      await em.getRepository(Attendance).delete({ sessionId, collectivityId });
-      if (rows.length) await em.getRepository(Attendance).insert(rows.map((r) => ({ ...r, collectivityId, sessionId })));
+      await this.writeOpening(em, ctx, rows);
+      // Saved even when nothing changed: the version moves, so that the clerk's next save needs the version read now.
       await em.getRepository(Session).update({ id: sessionId, collectivityId }, { version: ctx.session.version + 1 });
-      return this.summaryIn(em, collectivityId, sessionId);
+      return this.register.entry(collectivityId, sessionId, em);
     }, { useCase: 'attendance.setOpening' });
+    this.register.remember(entry);
+    return summaryOf(entry);
   }
 
-  /** An arrival or a departure from an item on ("arrivée à partir du point 5", "parti après le point 2"). */
-  addChange(collectivityId: string, sessionId: string, dto: AttendanceChangeDto) {
-    return this.uow.run(collectivityId, async (em) => {
-      const ctx = await loadSessionContext(em, collectivityId, sessionId, true);
+  /** Writes only what changed: a roll call saved again touches the members whose line differs, and no one else. */
+  private async writeOpening(em: EntityManager, ctx: SessionContext, rows: { memberId: string; status: OpeningStatus; replacesMemberId: string | null }[]): Promise<void> {
+    const repo = em.getRepository(Attendance);
+    const before = new Map(ctx.attendance.map((a) => [a.memberId, a]));
+    const wanted = new Set(rows.map((r) => r.memberId));
+    const gone = ctx.attendance.filter((a) => !wanted.has(a.memberId) || before.get(a.memberId)!.replacesMemberId !== rows.find((r) => r.memberId === a.memberId)!.replacesMemberId);
+    // Removed first: a suppléant's seat (unique per session) may pass from one line to another.
+    if (gone.length) await repo.delete(gone.map((a) => a.id));
+    const goneIds = new Set(gone.map((a) => a.memberId));
+    const added = rows.filter((r) => !before.has(r.memberId) || goneIds.has(r.memberId));
+    if (added.length) await repo.insert(added.map((r) => ({ ...r, collectivityId: ctx.collectivity.id, sessionId: ctx.session.id })));
+    for (const r of rows) {
+      const old = before.get(r.memberId);
+      if (old && !goneIds.has(r.memberId) && old.status !== r.status) await repo.update({ id: old.id }, { status: r.status });
+    }
+  }
+
+  /**
+   * An arrival or a departure from an item on ("arrivée à partir du point 5", "parti après le point 2"). With the
+   * session version it was made on, refused (409) only if a change since then touches the same member.
+   */
+  async addChange(collectivityId: string, sessionId: string, dto: AttendanceChangeDto) {
+    const { summary, next } = await this.uow.run(collectivityId, async (em) => {
+      const locked = await this.live.lock(em, collectivityId, sessionId, { version: dto.version, scope: { members: [dto.memberId] }, state: summaryOf });
+      const ctx = locked.entry.ctx;
       assertEditable(ctx);
       if (!ctx.membersById.has(dto.memberId)) throw new DomainError('ATTENDANCE_NOT_MEMBER', `memberId: member ${dto.memberId} is not in office in this body`, { field: 'memberId' });
       const position = ctx.positionOf.get(dto.fromItemId);
@@ -61,19 +88,32 @@ export class AttendanceService {
       }
       const row = { collectivityId, sessionId, memberId: dto.memberId, kind: dto.kind, fromItemId: dto.fromItemId, atTime: dto.atTime ?? null };
       presenceAt({ ...itemContext(ctx, position), changes: [...ctx.changes, { memberId: dto.memberId, kind: dto.kind, fromPosition: position }] });
-      await em.getRepository(AttendanceChangeRow).insert(row);
-      return this.summaryIn(em, collectivityId, sessionId);
+      const { generatedMaps } = await em.getRepository(AttendanceChangeRow).insert(row);
+      // Written: one row. The next version's record is this one plus that row, as the database holds it (its id and
+      // time returned by the insert; an hour HH:MM is stored HH:MM:00).
+      const written = Object.assign(new AttendanceChangeRow(), row, { atTime: row.atTime ? `${row.atTime}:00` : null }, generatedMaps[0]);
+      const { next } = await this.live.advance(em, locked, (c) => {
+        const changeRows = [...c.changeRows, written].sort((a, b) => a.createdAt.getTime() - b.createdAt.getTime() || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
+        return { ...c, changeRows, changes: changesOf(changeRows, c.positionOf) };
+      });
+      return { summary: summaryOf(next!), next };
     }, { useCase: 'attendance.addChange' });
+    this.live.remember(next);
+    return summary;
   }
 
-  summary(collectivityId: string, sessionId: string) {
-    return this.uow.run(collectivityId, (em) => this.summaryIn(em, collectivityId, sessionId), { isolation: 'REPEATABLE READ' });
+  async summary(collectivityId: string, sessionId: string) {
+    return summaryOf((await this.register.sessionEntry(collectivityId, sessionId)));
   }
 
-  private async summaryIn(em: EntityManager, collectivityId: string, sessionId: string) {
-    const ctx = await loadSessionContext(em, collectivityId, sessionId);
+}
+
+/** The attendance of a session at one version, computed once per version. */
+export function summaryOf(entry: CachedSession) {
+  return RecordCache.memo(entry, 'attendance', () => {
+    const ctx = entry.ctx;
     return {
-      /** The session's version: PUT .../attendance sends it back. */
+      /** The session's version: PUT .../attendance and the live gestures send it back. */
       version: ctx.session.version,
       opening: ctx.attendance,
       changes: ctx.changeRows,
@@ -83,7 +123,7 @@ export class AttendanceService {
         return { itemId: i.id, position: i.position, number: i.number, present: s.present.length, represented: s.represented.length, voters: s.voters, quorum: s.quorum };
       }),
     };
-  }
+  });
 }
 
 /** L5211-6: a suppléant sits only while his titulaire is away; recording both in the room is refused, not silently dropped. */

@@ -23,5 +23,7 @@ export class Collectivity {
   @Column('text', { name: 'year_in_words', default: 'mille' }) yearInWords: YearInWords;
   /** L2121-11, L2121-12: the notice of a convocation (for an EPCI, its largest member commune's population). */
   @Column('integer', { nullable: true }) population: number | null;
+  /** Moved by the database at each change of what every record of the collectivity reads (its members, bodies): part of a cached record's key. */
+  @Column({ type: 'bigint', name: 'record_version', insert: false, update: false }) recordVersion: string;
   @CreateDateColumn({ name: 'created_at', type: 'timestamptz' }) createdAt: Date;
 }

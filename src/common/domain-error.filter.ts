@@ -39,6 +39,7 @@ export function statusFor(code: DomainErrorCode): number {
     case 'ACCOUNT_LAST_ADMINISTRATOR':
       return 409;
     case 'CONFLICT_STALE_VERSION':
+    case 'GESTURE_CONFLICT':
     case 'DUPLICATE':
     case 'SESSION_CLOSED':
     case 'SESSION_TRANSITION_INVALID':

@@ -11,7 +11,7 @@ export interface AppRole {
 }
 
 /** Tables the application may read and append to, never change (the database refuses too). */
-const APPEND_ONLY = ['audit_log', 'act_signature', 'issued_act', 'sealed_record', 'signing_certificate'];
+const APPEND_ONLY = ['audit_log', 'session_change', 'act_signature', 'issued_act', 'sealed_record', 'signing_certificate'];
 
 const ident = (s: string) => `"${s.replace(/"/g, '""')}"`;
 const literal = (s: string) => `'${s.replace(/'/g, "''")}'`;

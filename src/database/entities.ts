@@ -13,11 +13,12 @@ import { RenderedDocument, TemplateOverride } from '../extracts/template-overrid
 import { Ballot, ElectionCandidate, ElectionRound, Vote } from '../votes/vote.entity';
 import { VoteRequest } from '../votes/vote-request.entity';
 import { ProjectorLink } from '../live/projector-link.entity';
+import { SessionChange } from '../register/session-change.entity';
 import { ActRectification, ActSignature, Annex, IssuedAct, SealedRecord, SigningCertificate } from '../issuing/issuing.entities';
 
 export const ENTITIES = [
   Collectivity, Body, Member, Membership, Session, SessionSecretary, SessionTransition, Item, NumberSequence,
   ItemRecusal, Attendance, AttendanceChangeRow, Proxy, ProxySession, Vote, Ballot, ElectionCandidate, ElectionRound,
-  TemplateOverride, RenderedDocument, Minutes, MinutesDebate, VoteRequest, ProjectorLink, AuditEntry, ExecutoireCorrection, ...AUTH_ENTITIES,
+  TemplateOverride, RenderedDocument, Minutes, MinutesDebate, VoteRequest, ProjectorLink, SessionChange, AuditEntry, ExecutoireCorrection, ...AUTH_ENTITIES,
   Annex, ActSignature, IssuedAct, SealedRecord, SigningCertificate, ActRectification,
 ];

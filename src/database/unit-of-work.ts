@@ -1,4 +1,4 @@
-import { Global, Injectable, Module } from '@nestjs/common';
+import { Global, Injectable, Logger, Module } from '@nestjs/common';
 import { DataSource, EntityManager } from 'typeorm';
 import type { IsolationLevel } from 'typeorm/driver/types/IsolationLevel';
 import { currentActor, requestContext } from '../auth/actor';
@@ -18,9 +18,11 @@ export interface UnitOfWorkOptions {
  */
 @Injectable()
 export class UnitOfWork {
+  private readonly log = new Logger('Live');
+
   constructor(private readonly db: DataSource) {}
 
-  run<T>(collectivityId: string | null, work: (em: EntityManager) => Promise<T>, opts: UnitOfWorkOptions = {}): Promise<T> {
+  async run<T>(collectivityId: string | null, work: (em: EntityManager) => Promise<T>, opts: UnitOfWorkOptions = {}): Promise<T> {
     const ctx = requestContext();
     const actor = currentActor();
     const settings = [
@@ -32,16 +34,34 @@ export class UnitOfWork {
       opts.useCase ?? ctx?.useCase ?? '',
       ctx?.requestId ?? '',
     ];
+    let changed = '';
     const open = async (em: EntityManager) => {
       await em.query(
         `SELECT set_config('app.collectivity_id', $1, true), set_config('app.actor_id', $2, true), set_config('app.token_id', $3, true),
                 set_config('app.actor_kind', $4, true), set_config('app.actor_label', $5, true), set_config('app.use_case', $6, true),
-                set_config('app.request_id', $7, true)`,
+                set_config('app.request_id', $7, true), set_config('registre.changed', '', true)`,
         settings,
       );
-      return work(em);
+      const result = await work(em);
+      // The sessions whose version the transaction moved (RecordClock1764008000000 marks them), to announce after commit.
+      [{ changed }] = await em.query(`SELECT current_setting('registre.changed', true) AS changed`);
+      return result;
     };
-    return opts.isolation ? this.db.transaction(opts.isolation, open) : this.db.transaction(open);
+    const result = await (opts.isolation ? this.db.transaction(opts.isolation, open) : this.db.transaction(open));
+    if (changed) await this.announce(changed);
+    return result;
+  }
+
+  /**
+   * NOTIFY session_<id> with its new version, once committed, for every app instance's live screens. Sent after the
+   * commit, not inside the transaction: PostgreSQL serializes the commits of notifying transactions through their
+   * disk flush. A notification lost to a crash right after the commit costs a screen one refresh, never a write.
+   */
+  private async announce(changed: string): Promise<void> {
+    const pairs = changed.split(',').map((p) => p.split('='));
+    await this.db
+      .query(`SELECT pg_notify('session_' || s, v) FROM unnest($1::text[], $2::text[]) AS x(s, v)`, [pairs.map((p) => p[0]), pairs.map((p) => p[1])])
+      .catch((e: Error) => this.log.warn(`Live screens not told of a change (they catch up at the next one): ${e.message}`));
   }
 }
 

@@ -68,6 +68,8 @@ export const DOMAIN_ERROR_CODES = [
   'RECTIFICATION_INVALID',
   'RECTIFIED_ACT_NOT_ISSUED',
   // attendance and membership (L5211-6 for suppléants)
+  // live gestures made on an older version of the session (issue 7, point 2)
+  'GESTURE_CONFLICT',
   'ATTENDANCE_NOT_MEMBER',
   'ATTENDANCE_CHANGE_INVALID',
   'SUPPLEANT_NOT_ALLOWED',

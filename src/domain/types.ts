@@ -306,6 +306,8 @@ export interface DeliberationRecord {
     /** Convened in urgency on a shorter notice: the article whose notice was shortened (L2121-11 or L2121-12), else null. */
     urgency?: { article: string } | null;
     status: string;
+    /** The version of the session's record this state was computed at: a live gesture made on it sends it back. */
+    version?: number;
     president: SeatedMember | null;
     secretaries: SeatedMember[];
   };

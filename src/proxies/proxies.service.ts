@@ -6,6 +6,8 @@ import { assertEditable } from '../deliberations/items.service';
 import { computeAttendance } from '../domain/attendance';
 import { DomainError, assertFound } from '../domain/errors';
 import { validateNewProxy, validateRevocation } from '../domain/proxies';
+import { summaryOf } from '../attendance/attendance.service';
+import { LiveRecord } from '../register/live-record';
 import { itemContext, loadSessionContext } from '../register/session-context';
 import { Session } from '../sessions/session.entity';
 import { CreateProxyDto, RevokeProxyDto } from './dto/proxy.dto';
@@ -13,12 +15,13 @@ import { Proxy, ProxySession } from './proxy.entity';
 
 @Injectable()
 export class ProxiesService {
-  constructor(private readonly uow: UnitOfWork) {}
+  constructor(private readonly uow: UnitOfWork, private readonly live: LiveRecord) {}
 
   /** Registers a written proxy handed in for a session (and possibly the following ones), L2121-20. */
   create(collectivityId: string, sessionId: string, dto: CreateProxyDto) {
     return this.uow.run(collectivityId, async (em) => {
-      const ctx = await loadSessionContext(em, collectivityId, sessionId, true);
+      const locked = await this.live.lock(em, collectivityId, sessionId, { version: dto.version, scope: { members: [dto.giverId, dto.holderId] }, state: summaryOf });
+      const ctx = locked.entry.ctx;
       assertEditable(ctx);
       const pos = (id: string | undefined, field: string) => {
         if (!id) return null;
@@ -49,7 +52,8 @@ export class ProxiesService {
         { collectivityId, proxyId: saved.id, sessionId, fromItemId: dto.fromItemId ?? null, untilItemId: dto.untilItemId ?? null },
         ...following.map((s) => ({ collectivityId, proxyId: saved.id, sessionId: s })),
       ]);
-      return { ...saved, sessionIds: [sessionId, ...following] };
+      const { version } = await this.live.advance(em, locked);
+      return { ...saved, sessionIds: [sessionId, ...following], version };
     }, { useCase: 'proxy.create' });
   }
 

@@ -7,66 +7,121 @@ import { noticeRule } from '../domain/convocation-notice';
 import { assertFound, DomainError } from '../domain/errors';
 import type { DeliberationRecord, ElectionResult, MemberRef, NamedVote, SeatedMember, VoteResult } from '../domain/types';
 import { Ballot, ElectionCandidate, ElectionRound, Vote } from '../votes/vote.entity';
-import { VoteRequest } from '../votes/vote-request.entity';
+import { CachedSession, clockKey, RecordCache } from './record-cache';
 import { itemContext, loadSessionContext, SessionContext } from './session-context';
+import { loadVoteBundles, VoteBundle } from './vote-bundles';
 
 /** Reads the register: the computed state of an item, as its extract will print it. */
 @Injectable()
 export class RegisterService {
-  constructor(private readonly uow: UnitOfWork) {}
+  constructor(private readonly uow: UnitOfWork, private readonly cache: RecordCache) {}
 
-  /** One snapshot: a state read while a vote is being recorded never mixes before and after. */
-  itemState(collectivityId: string, itemId: string): Promise<DeliberationRecord> {
-    return this.uow.run(collectivityId, async (em) => {
-      const item = assertFound(await em.getRepository(Item).findOneBy({ id: itemId, collectivityId }), 'Item', itemId);
-      return this.itemStateIn(em, collectivityId, item);
-    }, { isolation: 'REPEATABLE READ' });
+  /**
+   * An item's state: while its session's version holds, the record computed at that version, after one round trip
+   * that reads the version; else computed from one snapshot (a state read while a vote is being recorded never
+   * mixes before and after) and kept.
+   */
+  async itemState(collectivityId: string, itemId: string): Promise<DeliberationRecord> {
+    const clock = await this.cache.clockOfItem(collectivityId, itemId);
+    if (!clock) throw new DomainError('NOT_FOUND', `Item ${itemId} not found`, { entity: 'Item', id: itemId });
+    const entry = this.cache.get(clock.sessionId, clock.key) ?? (await this.load(collectivityId, clock.sessionId));
+    return assertFound(recordOf(entry, itemId), 'Item', itemId);
+  }
+
+  /**
+   * The same state as JSON text, serialized once per version and tagged with it: an unchanged session answers
+   * from memory, and a client holding that tag (If-None-Match) gets 304 without a body.
+   */
+  async itemStateJson(collectivityId: string, itemId: string): Promise<{ json: string; etag: string }> {
+    const clock = await this.cache.clockOfItem(collectivityId, itemId);
+    if (!clock) throw new DomainError('NOT_FOUND', `Item ${itemId} not found`, { entity: 'Item', id: itemId });
+    const entry = this.cache.get(clock.sessionId, clock.key) ?? (await this.load(collectivityId, clock.sessionId));
+    const json = RecordCache.memo(entry, `json:${itemId}`, () => JSON.stringify(assertFound(recordOf(entry, itemId), 'Item', itemId)));
+    return { json, etag: `"${entry.key}:${itemId}"` };
   }
 
   /** Numbers are unique per body: when two bodies use the same one, the caller must say which body. */
-  itemStateByNumber(collectivityId: string, number: string, bodyId?: string): Promise<DeliberationRecord> {
-    return this.uow.run(collectivityId, async (em) => {
+  async itemStateByNumber(collectivityId: string, number: string, bodyId?: string): Promise<DeliberationRecord> {
+    const item = await this.uow.run(collectivityId, async (em) => {
       const found = await em.getRepository(Item).find({ where: { collectivityId, number, ...(bodyId ? { bodyId } : {}) }, take: 10 });
-      const item = assertFound(found[0], 'Deliberation', number);
       if (found.length > 1) {
         throw new DomainError('VALIDATION_FAILED', `Deliberation ${number} exists in several bodies: pass bodyId`, { field: 'bodyId', bodyIds: found.map((i) => i.bodyId) });
       }
-      return this.itemStateIn(em, collectivityId, item);
-    }, { isolation: 'REPEATABLE READ' });
-  }
-
-  private async itemStateIn(em: EntityManager, collectivityId: string, item: Item): Promise<DeliberationRecord> {
-    const ctx = await loadSessionContext(em, collectivityId, item.sessionId);
-    return (await this.records(em, ctx, [item.id]))[0];
+      return assertFound(found[0], 'Deliberation', number);
+    });
+    return this.itemState(collectivityId, item.id);
   }
 
   /** Every item of a session, for the procès-verbal, the list of deliberations and the ZIP of extracts. */
-  sessionRecords(collectivityId: string, sessionId: string): Promise<{ ctx: SessionContext; records: DeliberationRecord[] }> {
+  async sessionRecords(collectivityId: string, sessionId: string): Promise<{ ctx: SessionContext; records: DeliberationRecord[] }> {
+    const entry = await this.sessionEntry(collectivityId, sessionId);
+    return { ctx: entry.ctx, records: entry.ctx.items.map((i) => recordOf(entry, i.id)!) };
+  }
+
+  /** The session's record at its current version: cached while the version holds. */
+  async sessionEntry(collectivityId: string, sessionId: string): Promise<CachedSession> {
+    const clock = await this.cache.clockOfSession(collectivityId, sessionId);
+    if (!clock) throw new DomainError('NOT_FOUND', `Session ${sessionId} not found`, { entity: 'Session', id: sessionId });
+    return this.cache.get(clock.sessionId, clock.key) ?? (await this.load(collectivityId, clock.sessionId));
+  }
+
+  /** The session's record at its current version, cached: in a use case's transaction (`em`), or in a snapshot of its own. */
+  async entry(collectivityId: string, sessionId: string, em?: EntityManager, lock = false): Promise<CachedSession> {
+    if (!em) return this.load(collectivityId, sessionId);
+    const ctx = await loadSessionContext(em, collectivityId, sessionId, lock);
+    return this.keep(ctx, await loadVoteBundles(em, ctx.items.map((i) => i.id)));
+  }
+
+  /** Keeps a record computed in a use case's transaction once it has committed (the caller says when). */
+  keep(ctx: SessionContext, votes: Map<string, VoteBundle>): CachedSession {
+    return { key: clockKey(ctx.session.version, ctx.collectivity.recordVersion), ctx, votes, records: new Map(), memo: new Map() };
+  }
+
+  remember(entry: CachedSession): void {
+    this.cache.put(entry.ctx.session.id, entry);
+  }
+
+  cached(sessionId: string, key: string): CachedSession | null {
+    return this.cache.get(sessionId, key);
+  }
+
+  private load(collectivityId: string, sessionId: string): Promise<CachedSession> {
     return this.uow.run(collectivityId, async (em) => {
       const ctx = await loadSessionContext(em, collectivityId, sessionId);
-      return { ctx, records: await this.records(em, ctx, ctx.items.map((i) => i.id)) };
+      return this.cache.put(sessionId, this.keep(ctx, await loadVoteBundles(em, ctx.items.map((i) => i.id))));
     }, { isolation: 'REPEATABLE READ' });
   }
 
   async records(em: EntityManager, ctx: SessionContext, itemIds: string[]): Promise<DeliberationRecord[]> {
-    const votes = itemIds.length
-      ? await em.getRepository(Vote).createQueryBuilder('v').where('v.item_id IN (:...ids)', { ids: itemIds }).getMany()
-      : [];
-    const voteIds = votes.map((v) => v.id);
-    const none = voteIds.length === 0;
-    const ballots = none ? [] : await em.getRepository(Ballot).createQueryBuilder('b').where('b.vote_id IN (:...ids)', { ids: voteIds }).getMany();
-    const candidates = none ? [] : await em.getRepository(ElectionCandidate).createQueryBuilder('c').where('c.vote_id IN (:...ids)', { ids: voteIds }).orderBy('c.rank').getMany();
-    const rounds = none ? [] : await em.getRepository(ElectionRound).createQueryBuilder('r').where('r.vote_id IN (:...ids)', { ids: voteIds }).orderBy('r.round').getMany();
-    const requests = none ? [] : await em.getRepository(VoteRequest).createQueryBuilder('q').where('q.vote_id IN (:...ids)', { ids: voteIds }).orderBy('q.rank').getMany();
-    return itemIds.map((id) => {
-      const item = ctx.items.find((i) => i.id === id)!;
-      const vote = votes.find((v) => v.itemId === id) ?? null;
-      const record = buildRecord(ctx, item, vote, ballots.filter((b) => b.voteId === vote?.id), candidates.filter((c) => c.voteId === vote?.id), rounds.filter((r) => r.voteId === vote?.id));
-      // L2121-21: who asked for the public vote or the secret ballot, as the procès-verbal states it.
-      if (record.vote) record.vote.requestedBy = requests.filter((q) => q.voteId === vote!.id && ctx.membersById.has(q.memberId)).map((q) => ref(ctx.membersById.get(q.memberId)!));
-      return record;
-    });
+    const votes = await loadVoteBundles(em, itemIds);
+    return itemIds.map((id) => buildItemRecord(ctx, ctx.items.find((i) => i.id === id)!, votes.get(id) ?? null));
   }
+}
+
+/** An item's record at the entry's version, computed once (and frozen: every reader shares it). */
+export function recordOf(entry: CachedSession, itemId: string): DeliberationRecord | null {
+  const known = entry.records.get(itemId);
+  if (known) return known;
+  const item = entry.ctx.items.find((i) => i.id === itemId);
+  if (!item) return null;
+  const record = deepFreeze(buildItemRecord(entry.ctx, item, entry.votes.get(itemId) ?? null));
+  entry.records.set(itemId, record);
+  return record;
+}
+
+function buildItemRecord(ctx: SessionContext, item: Item, bundle: VoteBundle | null): DeliberationRecord {
+  const record = buildRecord(ctx, item, bundle?.vote ?? null, bundle?.ballots ?? [], bundle?.candidates ?? [], bundle?.rounds ?? []);
+  // L2121-21: who asked for the public vote or the secret ballot, as the procès-verbal states it.
+  if (record.vote && bundle) record.vote.requestedBy = bundle.requests.filter((q) => ctx.membersById.has(q.memberId)).map((q) => ref(ctx.membersById.get(q.memberId)!));
+  return record;
+}
+
+function deepFreeze<T>(o: T): T {
+  if (o && typeof o === 'object' && !Object.isFrozen(o)) {
+    Object.freeze(o);
+    for (const v of Object.values(o)) deepFreeze(v);
+  }
+  return o;
 }
 
 const ref = (m: SeatedMember): MemberRef => ({ id: m.id, civility: m.civility, firstName: m.firstName, lastName: m.lastName });
@@ -105,7 +160,7 @@ export function buildRecord(
       id: ctx.session.id, startsAt: ctx.session.startsAt.toISOString(), localDate: ctx.localDate, localTime: ctx.localTime,
       place: ctx.session.place, convocationDate: ctx.session.convocationDate, secondConvocation: ctx.session.secondConvocation,
       urgency: ctx.session.urgency ? { article: noticeRule(ctx.collectivity.kind, ctx.collectivity.population)?.article ?? 'L2121-11' } : null,
-      status: ctx.session.status, president: member(ctx.session.presidentId), secretaries: ctx.secretaries,
+      status: ctx.session.status, version: ctx.session.version, president: member(ctx.session.presidentId), secretaries: ctx.secretaries,
     },
     item: {
       id: item.id, position: item.position, number: item.number, object: item.object, rapporteur: member(item.rapporteurId),

@@ -113,7 +113,7 @@ export async function loadSessionContext(em: EntityManager, collectivityId: stri
   const rectifies = items.length ? await rectifiedActs(em, collectivityId, items.map((i) => i.id), collectivity.timeZone) : new Map<string, RectifiedActRef>();
   return {
     collectivity, body, session, profile, localDate, localTime, members, membersById, items, positionOf, attendance, changeRows, rectifies,
-    changes: changeRows.map((c) => ({ memberId: c.memberId, kind: c.kind, fromPosition: pos(c.fromItemId) ?? 1, atTime: c.atTime ? c.atTime.slice(0, 5) : null })),
+    changes: changesOf(changeRows, positionOf),
     proxies: proxyRows.map(({ proxy, link }) => ({
       id: proxy.id, giverId: proxy.giverId, holderId: proxy.holderId,
       fromPosition: pos(link.fromItemId), untilPosition: pos(link.untilItemId),
@@ -137,6 +137,11 @@ async function rectifiedActs(em: EntityManager, collectivityId: string, itemIds:
     [collectivityId, itemIds],
   );
   return new Map(rows.map((r) => [r.item_id, { kind: r.kind, itemId: r.id, number: r.number, object: r.object, sessionDate: localParts(r.starts_at, timeZone).date }]));
+}
+
+/** The rules' view of the arrivals and departures recorded. */
+export function changesOf(rows: AttendanceChangeRow[], positionOf: Map<string, number>): AttendanceChange[] {
+  return rows.map((c) => ({ memberId: c.memberId, kind: c.kind, fromPosition: positionOf.get(c.fromItemId) ?? 1, atTime: c.atTime ? c.atTime.slice(0, 5) : null }));
 }
 
 /** The rules' view of one item (or of a position before any item exists, e.g. the opening). */

@@ -11,6 +11,8 @@ import { computeVote } from '../domain/voting';
 import { checkBallotRequest } from '../domain/ballot-requests';
 import type { Candidate, DeliberationRecord, ItemAttendanceState } from '../domain/types';
 import { RegisterService } from '../register/register.service';
+import { LiveRecord } from '../register/live-record';
+import { recordOf } from '../register/register.service';
 import { itemContext, loadSessionContext, SessionContext } from '../register/session-context';
 import { RecordElectionDto, RecordVoteDto } from './dto/vote.dto';
 import { Ballot, ElectionCandidate, ElectionRound, Vote } from './vote.entity';
@@ -18,12 +20,12 @@ import { VoteRequest } from './vote-request.entity';
 
 @Injectable()
 export class VotesService {
-  constructor(private readonly uow: UnitOfWork, private readonly register: RegisterService) {}
+  constructor(private readonly uow: UnitOfWork, private readonly register: RegisterService, private readonly live: LiveRecord) {}
 
   /** Records the vote of an item: judged by the rules, then written once with the attendance it was taken with. */
   record(collectivityId: string, itemId: string, dto: RecordVoteDto): Promise<DeliberationRecord> {
     return this.uow.run(collectivityId, async (em) => {
-      const { ctx, item, state, presidentId, result, requesters } = await this.judge(em, collectivityId, itemId, dto);
+      const { ctx, item, state, presidentId, result, requesters } = await this.judge(em, collectivityId, itemId, dto, dto.version);
       const vote = await em.getRepository(Vote).save(em.getRepository(Vote).create({
         collectivityId, itemId, mode: dto.mode, voters: state.voters, pour: result.pour, contre: result.contre, abstention: result.abstention,
         notTakingPart: result.notTakingPart, outcome: result.outcome, castingVote: result.castingVote, unanimous: result.unanimous,
@@ -51,8 +53,8 @@ export class VotesService {
     }, { isolation: 'REPEATABLE READ', useCase: 'vote.preview' });
   }
 
-  private async judge(em: EntityManager, collectivityId: string, itemId: string, dto: RecordVoteDto) {
-    const { ctx, item } = await this.open(em, collectivityId, itemId);
+  private async judge(em: EntityManager, collectivityId: string, itemId: string, dto: RecordVoteDto, version?: number) {
+    const { ctx, item } = await this.open(em, collectivityId, itemId, version);
     const ictx = itemContext(ctx, item.position, item.id);
     const state = computeAttendance(ictx);
     const presidentId = this.presidentOf(ctx, item, state);
@@ -67,7 +69,7 @@ export class VotesService {
   /** An appointment by secret ballot over up to three rounds (L2121-21, L2122-7). */
   recordElection(collectivityId: string, itemId: string, dto: RecordElectionDto): Promise<DeliberationRecord> {
     return this.uow.run(collectivityId, async (em) => {
-      const { ctx, item } = await this.open(em, collectivityId, itemId);
+      const { ctx, item } = await this.open(em, collectivityId, itemId, dto.version);
       const ictx = itemContext(ctx, item.position, item.id);
       const state = computeAttendance(ictx);
       const presidentId = this.presidentOf(ctx, item, state);
@@ -123,9 +125,12 @@ export class VotesService {
     }, { useCase: 'vote.recordElection' });
   }
 
-  private async open(em: EntityManager, collectivityId: string, itemId: string) {
+  /** With the session version the vote was entered on, refused (409) if the same item's vote changed since. */
+  private async open(em: EntityManager, collectivityId: string, itemId: string, version?: number) {
     const found = assertFound(await em.getRepository(Item).findOneBy({ id: itemId, collectivityId }), 'Item', itemId);
-    const ctx = await loadSessionContext(em, collectivityId, found.sessionId, true);
+    const ctx = (await this.live.lock(em, collectivityId, found.sessionId, {
+      version, scope: { members: [], voteItemId: itemId }, state: (e) => recordOf(e, itemId),
+    })).entry.ctx;
     if (ctx.session.status === 'closed' || ctx.session.status === 'cancelled') {
       throw new DomainError('SESSION_CLOSED', `Session is ${ctx.session.status}: no vote can be recorded`, { sessionId: ctx.session.id });
     }

@@ -64,12 +64,12 @@ export class LivePageService {
 
   movement(cid: string, sid: string, form: Form): Promise<PageResult> {
     return this.act(cid, sid, `#membre-${text(form, 'memberId') ?? ''}`, async () =>
-      this.attendance.addChange(cid, sid, await validForm(AttendanceChangeDto, { memberId: text(form, 'memberId'), kind: text(form, 'kind'), fromItemId: text(form, 'fromItemId') })));
+      this.attendance.addChange(cid, sid, await validForm(AttendanceChangeDto, { memberId: text(form, 'memberId'), kind: text(form, 'kind'), fromItemId: text(form, 'fromItemId'), version: int(form, 'version') })));
   }
 
   proxy(cid: string, sid: string, form: Form): Promise<PageResult> {
     return this.act(cid, sid, '#pouvoirs', async () =>
-      this.proxies.create(cid, sid, await validForm(CreateProxyDto, { giverId: text(form, 'giverId'), holderId: text(form, 'holderId'), fromItemId: text(form, 'fromItemId') })));
+      this.proxies.create(cid, sid, await validForm(CreateProxyDto, { giverId: text(form, 'giverId'), holderId: text(form, 'holderId'), fromItemId: text(form, 'fromItemId'), version: int(form, 'version') })));
   }
 
   transition(cid: string, sid: string, form: Form): Promise<PageResult> {
@@ -123,7 +123,7 @@ export class LivePageService {
         round: r, voters: int(form, `t${r}.votants`), blank: int(form, `t${r}.blancs`) ?? 0, void: int(form, `t${r}.nuls`) ?? 0,
         votes: candidates.map((c, i) => ({ candidate: i, votes: int(form, `t${r}.c${c.slot}`) ?? 0 })),
       }));
-      const dto = await validForm(RecordElectionDto, { office: text(form, 'office'), candidates: candidates.map((c) => ({ memberId: c.memberId })), rounds });
+      const dto = await validForm(RecordElectionDto, { version: int(form, 'version'), office: text(form, 'office'), candidates: candidates.map((c) => ({ memberId: c.memberId })), rounds });
       return this.votes.recordElection(cid, text(form, 'itemId') ?? '', dto);
     });
   }
@@ -203,7 +203,7 @@ function voteInput(form: Form) {
       return { voterId, ...(onBehalfOfId ? { onBehalfOfId } : {}), choice: v as string };
     });
   return {
-    mode,
+    mode, version: int(form, 'version'),
     ...(mode === 'roll_call' ? { ballots } : { counts: { pour: int(form, 'pour') ?? 0, contre: int(form, 'contre') ?? 0, abstention: int(form, 'abstention') ?? 0 } }),
     ...(mode !== 'show_of_hands' && requestedBy.length ? { requestedBy } : {}),
     ...(text(form, 'presidentChoice') ? { presidentChoice: text(form, 'presidentChoice') } : {}),
@@ -212,7 +212,7 @@ function voteInput(form: Form) {
 
 /** The fields that carry a previewed vote to its confirmation, unchanged. */
 function hiddenFields(form: Form, itemId: string | undefined): { name: string; value: string }[] {
-  const keep = (k: string) => k === 'mode' || k === 'presidentChoice' || k === 'requestedBy' || k.startsWith('b.') || ['pour', 'contre', 'abstention'].includes(k);
+  const keep = (k: string) => k === 'mode' || k === 'version' || k === 'presidentChoice' || k === 'requestedBy' || k.startsWith('b.') || ['pour', 'contre', 'abstention'].includes(k);
   const fields = [{ name: 'itemId', value: itemId ?? '' }];
   for (const [name, v] of Object.entries(form)) if (keep(name)) for (const value of ([] as string[]).concat(v ?? [])) fields.push({ name, value });
   return fields;

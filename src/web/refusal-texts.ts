@@ -14,6 +14,7 @@ const REFUSALS: Record<DomainErrorCode, Refusal> = {
   NOT_FOUND: R("L'élément demandé n'existe pas (ou plus) dans le registre."),
   VALIDATION_FAILED: R('Une donnée saisie est invalide : vérifiez le champ signalé.'),
   CONFLICT_STALE_VERSION: R("Un autre poste vient de modifier la séance : la page a été rechargée, refaites le geste s'il y a lieu."),
+  GESTURE_CONFLICT: R("Un autre poste vient d'enregistrer un geste sur le même élu, la même procuration ou le même vote : la page montre l'état à jour, refaites le geste s'il y a lieu."),
   MALFORMED_REQUEST: R("Le formulaire envoyé n'a pas pu être lu."),
   PAYLOAD_TOO_LARGE: R('Le fichier envoyé est trop volumineux.'),
   REFERENCE_INVALID: R("Un élément choisi n'appartient pas à cette collectivité ou à cette séance."),

@@ -24,7 +24,14 @@ export class SetAttendanceDto {
   entries: AttendanceEntryDto[];
 }
 
+/** The session version a live gesture was made on (issue 7, point 2). */
+export const GESTURE_VERSION_DOC =
+  "The session's version the gesture was made on (from GET .../attendance, an item's state or the last gesture's answer): if a change since then touches the same member, proxy or vote, the gesture is refused (409 GESTURE_CONFLICT, with the current state); else it is applied. Without it, the gesture is judged on the current state only.";
+
 export class AttendanceChangeDto {
+  @ApiPropertyOptional({ description: GESTURE_VERSION_DOC }) @IsOptional() @IsInt() @Min(1)
+  version?: number;
+
   @ApiProperty() @IsUUID()
   memberId: string;
 

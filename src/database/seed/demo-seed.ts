@@ -114,10 +114,10 @@ async function seedSession107(s: DemoServices, ids: DemoIds): Promise<string> {
     bodyId: ids.bodyId, startsAt: SESSION_107.startsAt, convocationDate: SESSION_107.convocationDate, place: SESSION_107.place,
     presidentId: member(SESSION_107.president), secretaryIds: [member(SESSION_107.secretary)],
   });
-  session = await s.sessions.transition(cid, session.id, { to: 'convened', version: session.version });
-  session = await s.sessions.transition(cid, session.id, { to: 'open', version: session.version });
+  session = await s.sessions.transition(cid, session.id, { to: 'convened', version: (await s.sessions.get(cid, session.id)).version });
+  session = await s.sessions.transition(cid, session.id, { to: 'open', version: (await s.sessions.get(cid, session.id)).version });
   await s.attendance.setOpening(cid, session.id, {
-    version: session.version,
+    version: (await s.sessions.get(cid, session.id)).version,
     entries: CCPL_MEMBERS.map((d) => ({ memberId: member(d.key), status: d.status })),
   });
   for (const d of CCPL_MEMBERS.filter((x) => x.proxyTo)) {

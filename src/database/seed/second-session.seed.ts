@@ -34,8 +34,8 @@ export async function seedSecondSession(s: DemoServices, ids: DemoIds, previousS
     bodyId: ids.bodyId, startsAt: '2019-10-14T18:30:00+02:00', convocationDate: '2019-10-04', place: 'Lumbres',
     presidentId: member('LEROY C.'), secretaryIds: [member('FOURNIER A.')],
   });
-  session = await s.sessions.transition(cid, session.id, { to: 'convened', version: session.version });
-  session = await s.sessions.transition(cid, session.id, { to: 'open', version: session.version });
+  session = await s.sessions.transition(cid, session.id, { to: 'convened', version: (await s.sessions.get(cid, session.id)).version });
+  session = await s.sessions.transition(cid, session.id, { to: 'open', version: (await s.sessions.get(cid, session.id)).version });
   const items = [];
   for (const [i, it] of ITEMS.entries()) {
     items.push(await s.items.create(cid, session.id, {
@@ -48,7 +48,7 @@ export async function seedSecondSession(s: DemoServices, ids: DemoIds, previousS
     'POULAIN P.': 'absent', 'GARENAUX M.': 'absent',
   };
   await s.attendance.setOpening(cid, session.id, {
-    version: session.version,
+    version: (await s.sessions.get(cid, session.id)).version,
     entries: [
       ...CCPL_MEMBERS.map((d) => ({ memberId: member(d.key), status: opening[d.key] ?? 'present' })),
       { memberId: member('LAMOTTE S.'), status: 'present', replacesMemberId: member('DUWAT A.') },

@@ -95,11 +95,11 @@ async function recordSession(app: INestApplication, s: DemoServices, cid: string
     bodyId, startsAt: VALMORIN.session.startsAt, convocationDate: VALMORIN.session.convocationDate, place: VALMORIN.session.place,
     presidentId: maire, secretaryIds: [secretary],
   });
-  session = await s.sessions.transition(cid, session.id, { to: 'convened', version: session.version });
-  session = await s.sessions.transition(cid, session.id, { to: 'open', version: session.version });
+  session = await s.sessions.transition(cid, session.id, { to: 'convened', version: (await s.sessions.get(cid, session.id)).version });
+  session = await s.sessions.transition(cid, session.id, { to: 'open', version: (await s.sessions.get(cid, session.id)).version });
   // Thirteen present; PESSIGNY excused with a proxy to LORMEAUX; GOUDEMONT absent.
   await s.attendance.setOpening(cid, session.id, {
-    version: session.version,
+    version: (await s.sessions.get(cid, session.id)).version,
     entries: ids.map((memberId, i) => ({ memberId, status: i === 7 ? 'excused' : i === 14 ? 'absent' : 'present' })),
   });
   await s.proxies.create(cid, session.id, { giverId: ids[7], holderId: ids[5], signedOn: '2026-03-10' });

@@ -1,7 +1,11 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { ArrayMaxSize, IsArray, IsBoolean, IsISO8601, IsOptional, IsUUID, Length } from 'class-validator';
+import { ArrayMaxSize, IsArray, IsBoolean, IsInt, IsISO8601, IsOptional, IsUUID, Length, Min } from 'class-validator';
+import { GESTURE_VERSION_DOC } from '../../attendance/dto/attendance.dto';
 
 export class CreateProxyDto {
+  @ApiPropertyOptional({ description: GESTURE_VERSION_DOC }) @IsOptional() @IsInt() @Min(1)
+  version?: number;
+
   @ApiProperty({ description: 'The absent member who gives the proxy' }) @IsUUID()
   giverId: string;
 

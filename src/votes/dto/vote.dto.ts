@@ -1,3 +1,4 @@
+import { GESTURE_VERSION_DOC } from '../../attendance/dto/attendance.dto';
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
 import {
@@ -25,6 +26,9 @@ export class BallotDto {
 }
 
 export class RecordVoteDto {
+  @ApiPropertyOptional({ description: GESTURE_VERSION_DOC }) @IsOptional() @IsInt() @Min(1)
+  version?: number;
+
   @ApiProperty({ enum: ['show_of_hands', 'roll_call', 'secret'], description: 'roll_call = public vote, names recorded (L2121-21)' })
   @IsIn(['show_of_hands', 'roll_call', 'secret'])
   mode: 'show_of_hands' | 'roll_call' | 'secret';
@@ -78,6 +82,9 @@ export class RoundDto {
 }
 
 export class RecordElectionDto {
+  @ApiPropertyOptional({ description: GESTURE_VERSION_DOC }) @IsOptional() @IsInt() @Min(1)
+  version?: number;
+
   @ApiProperty({ example: 'Élection du représentant au syndicat mixte' }) @IsOptional() @IsString() @Length(1, 300)
   office?: string;
 
