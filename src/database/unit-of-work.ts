@@ -48,7 +48,8 @@ export class UnitOfWork {
       return result;
     };
     const result = await (opts.isolation ? this.db.transaction(opts.isolation, open) : this.db.transaction(open));
-    if (changed) await this.announce(changed);
+    // Not awaited: the client's answer does not wait for the screens to be told.
+    if (changed) void this.announce(changed);
     return result;
   }
 
