@@ -9,7 +9,7 @@ import { BODY_SIZE, CONTENT_WIDTH, type Laid, PAGE, type SetOptions, boxHeight, 
 import { planKeeps } from './page-keeps';
 import { layoutLines } from './pdf-text-layout';
 import { TextPainter } from './pdf-text-painter';
-import { drawVerificationStamp, stampCode, type VerificationStamp } from './pdf-verification-stamp';
+import { drawVerificationStamp, prepareStamp, type VerificationStamp } from './pdf-verification-stamp';
 
 export interface PdfMetadata {
   title: string;
@@ -231,10 +231,10 @@ export async function renderMarkdownToPdf(markdown: string, meta: PdfMetadata, o
   flow.decorate(BODY_SIZE * 0.78, meta, fonts);
   if (options.stamp) {
     const range = doc.bufferedPageRange();
-    const qr = stampCode(options.stamp);
+    const stamp = prepareStamp(options.stamp, fonts, BODY_SIZE * 0.7);
     for (let i = range.start; i < range.start + range.count; i++) {
       doc.switchToPage(i);
-      drawVerificationStamp(doc as never, painter, fonts, options.stamp, BODY_SIZE * 0.7, qr);
+      drawVerificationStamp(doc as never, painter, stamp, BODY_SIZE * 0.7);
     }
   }
   withFastDeflate(() => doc.end());

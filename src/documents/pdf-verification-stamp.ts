@@ -3,7 +3,7 @@
 import QRCode from 'qrcode';
 import type { FontStyle, LoadedFont } from './pdf-fonts';
 import { CONTENT_WIDTH, PAGE } from './pdf-layout';
-import { layoutLines } from './pdf-text-layout';
+import { layoutLines, type Line } from './pdf-text-layout';
 import type { TextPainter } from './pdf-text-painter';
 
 export interface VerificationStamp {
@@ -24,11 +24,15 @@ const SIZE = 40;
 
 const num = (n: number): string => String(Math.round(n * 1000) / 1000);
 
-/**
- * The QR code of a stamp as the operators of one path, made once per document and drawn on each page (choosing
- * its mask takes a millisecond or two). Runs of dark modules are one rectangle each: a tenth of the operators.
- */
-export function stampCode(stamp: VerificationStamp): string {
+export interface PreparedStamp {
+  /** The QR code as the operators of one path: runs of dark modules, one rectangle each (a tenth of the operators). */
+  path: string;
+  /** The code and the URL beside it, laid out. */
+  lines: Line[];
+}
+
+/** What the stamp draws, made once per document and drawn on each page (choosing the QR code's mask takes a millisecond). */
+export function prepareStamp(stamp: VerificationStamp, fonts: Record<FontStyle, LoadedFont>, fontSize: number): PreparedStamp {
   const qr = QRCode.create(stamp.url, { errorCorrectionLevel: 'M' });
   const n = qr.modules.size;
   const cell = SIZE / n;
@@ -43,16 +47,14 @@ export function stampCode(stamp: VerificationStamp): string {
       ops.push(`${num(PAGE.left + start * cell)} ${num(top + r * cell)} ${num((c - start) * cell)} ${num(cell)} re`);
     }
   }
-  return ops.join('\n');
+  const line = (s: string) => layoutLines([{ text: s, bold: false, italic: false, sup: false }], CONTENT_WIDTH * 0.42, fonts, fontSize)[0];
+  return { path: ops.join('\n'), lines: [line(`Vérification : code ${stamp.code}`), line(stamp.url)] };
 }
 
-export function drawVerificationStamp(doc: StampDoc, painter: TextPainter, fonts: Record<FontStyle, LoadedFont>, stamp: VerificationStamp, fontSize: number, path = stampCode(stamp)): void {
+export function drawVerificationStamp(doc: StampDoc, painter: TextPainter, stamp: PreparedStamp, fontSize: number): void {
   const top = PAGE.height - PAGE.bottom + 6;
-  const left = PAGE.left;
   doc.fillColor('#000000');
-  doc.addContent(path);
+  doc.addContent(stamp.path);
   doc.fill();
-  const text = (s: string) => layoutLines([{ text: s, bold: false, italic: false, sup: false }], CONTENT_WIDTH * 0.42, fonts, fontSize)[0];
-  const lines = [`Vérification : code ${stamp.code}`, stamp.url];
-  lines.forEach((s, i) => painter.drawLine(text(s), left + SIZE + 6, top + 8 + i * fontSize * 1.3, { size: fontSize, grey: 0.25 }));
+  stamp.lines.forEach((line, i) => painter.drawLine(line, PAGE.left + SIZE + 6, top + 8 + i * fontSize * 1.3, { size: fontSize, grey: 0.25 }));
 }
