@@ -6,8 +6,8 @@ import type { DeliberationRecord } from '../domain/types';
 import type { SessionContext } from './session-context';
 import type { VoteBundle } from './vote-bundles';
 
-/** Sessions whose computed record an instance keeps (each a few hundred kilobytes at most). */
-const MAX_SESSIONS = 500;
+/** Sessions whose computed record an instance keeps (a 100-item session with its JSON: a few megabytes; live use needs a handful). */
+const MAX_SESSIONS = 64;
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 /** A session's record at one version: the rules' context, each item's vote, and what was computed from them. */
