@@ -6,6 +6,7 @@ import { PageQuery, pageOf } from '../common/pagination.dto';
 import { UnitOfWork } from '../database/unit-of-work';
 import { DomainError, assertFound } from '../domain/errors';
 import { profileFor } from '../domain/rule-profiles';
+import { assertIsoDate } from '../domain/iso-date';
 import { membersInOffice } from '../register/session-context';
 import { CreateMemberDto, CreateMembershipDto } from './dto/create-member.dto';
 import { Member } from './member.entity';
@@ -124,6 +125,8 @@ export class MembersService {
 
   /** Members in office in a body on a date (the seats actually filled that day). */
   inOffice(collectivityId: string, bodyId: string, date: string) {
+    // Checked before PostgreSQL reads it: "2024-02-30" or a uuid-like "040755c7-…" (read as a date and a time zone) are refused, not a 500.
+    assertIsoDate(date);
     return this.uow.run(collectivityId, async (em) => {
       assertFound(await em.getRepository(Body).findOneBy({ id: bodyId, collectivityId }), 'Body', bodyId);
       const members = await membersInOffice(em, collectivityId, bodyId, date);

@@ -10,6 +10,7 @@ import { ImportsService } from '../imports/imports.service';
 import { CreateMemberDto } from '../members/dto/create-member.dto';
 import { MembersService } from '../members/members.service';
 import { instantOf, localParts } from '../domain/time-zones';
+import { isIsoDate } from '../domain/iso-date';
 import { CreateSessionDto } from '../sessions/dto/session.dto';
 import { SessionsService } from '../sessions/sessions.service';
 import { civilName, collectivityKindLabel, paths } from './console-format';
@@ -123,7 +124,9 @@ export class SetupPagesService {
   async newSessionPage(cid: string, refusal: object | null = null, values: Form = {}): Promise<string> {
     const collectivity = await this.collectivities.get(cid);
     const bodies = (await this.collectivities.listBodies(cid, all)).items;
-    const members = bodies.length ? (await this.members.inOffice(cid, bodies[0].id, text(values, 'date') ?? localParts(new Date(), collectivity.timeZone).date)).members : [];
+    // The refused form's date lists the members in office only when it is one (the refusal names the field otherwise).
+    const typed = text(values, 'date');
+    const members = bodies.length ? (await this.members.inOffice(cid, bodies[0].id, isIsoDate(typed) ? typed : localParts(new Date(), collectivity.timeZone).date)).members : [];
     return this.views.render('new-session', { title: 'Préparer une séance', crumbs: [{ label: 'Registre', href: '/' }, { label: collectivity.name, href: paths.setup(cid) }, { label: 'Nouvelle séance', href: null }] }, {
       action: `/console/collectivites/${cid}/seances`, refusal, values: { date: '', time: '', place: '', convocationDate: '', urgency: false, ...values },
       bodies: bodies.map((b) => ({ id: b.id, name: b.name })), members: members.map((m) => ({ id: m.id, name: civilName(m) })),
