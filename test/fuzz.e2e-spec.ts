@@ -8,9 +8,9 @@ import fc from 'fast-check';
 import { writeFileSync } from 'node:fs';
 import { DOMAIN_ERROR_CODES } from '../src/domain/errors';
 import { fingerprint } from './setup/factory';
-import { buildFuzzWorld, changedTables, fingerprintOf, fingerprintQuery, FuzzWorld, remember, send, Sent } from './setup/fuzz-world';
+import { buildFuzzWorld, fingerprintOf, fingerprintQuery, FuzzWorld, inRounds, remember, send, Sent } from './setup/fuzz-world';
 import { Operation, operationsOf, Plan, requestOf } from './setup/openapi-requests';
-import { bootTestApp, Http, RoleClient, TestApp } from './setup/test-app';
+import { bootTestApp, Http, TestApp } from './setup/test-app';
 
 const SEED = Number(process.env.FUZZ_SEED ?? 20251123);
 /** Each operation gets one request per role per round (the expensive ones every fourth round). */
@@ -68,42 +68,29 @@ describe('the OpenAPI document the fuzz is built from', () => {
 describe('fuzz of every route as administrator and secretary', () => {
   it(`${MIN_COUNTED}+ generated requests: never a 500, every 4xx coded, and a refused request changes nothing`, async () => {
     const demoBefore = await fingerprint(t, f.demoId);
-    const clients: [string, RoleClient][] = [['administrator', f.admin], ['secretary', f.secretary]];
     const fuzzed = ops.filter((o) => !EXCLUDED[o.key]);
     const plans = new Map<string, Plan[]>(fuzzed.map((op, i) => [op.key, fc.sample(requestOf(op), { seed: SEED + i, numRuns: ROUNDS * 2 })]));
-    const statuses: Record<number, number> = {};
     const perRoute: Record<string, Record<string, number>> = {};
-    const refusedOnly = new Map<string, number>();
-    const problems: string[] = [];
-    let counted = 0;
-    let known = await fingerprintOf(t, sql, f.w.cid);
-
-    for (let round = 0; round < ROUNDS; round++) {
-      const [order] = fc.sample(fc.shuffledSubarray(fuzzed, { minLength: fuzzed.length }), { seed: SEED + 10_000 + round, numRuns: 1 });
-      for (const op of order) {
-        if (EXPENSIVE.test(op.path) && round % 4 !== 0) continue;
-        for (const [i, [role, client]] of clients.entries()) {
-          // A role refused (403) three times on a route is asked again every fourth round only.
-          const pair = `${role} ${op.key}`;
-          if ((refusedOnly.get(pair) ?? 0) >= 3 && round % 4 !== 0) continue;
-          const plan = plans.get(op.key)![round * 2 + i];
-          const began = Date.now();
-          const sent = await send(t, f, client.http, plan);
-          const { status } = sent.res;
-          const after = await fingerprintOf(t, sql, f.w.cid);
-          const changed = changedTables(known, after);
-          known = after;
-          remember(f, plan, sent.res);
-          statuses[status] = (statuses[status] ?? 0) + 1;
-          refusedOnly.set(pair, status === 403 ? (refusedOnly.get(pair) ?? 0) + 1 : -Infinity);
-          if (status !== 401 && status !== 403) counted++;
-          tally((perRoute[pair] ??= {}), `${status} ${status >= 400 ? sent.res.body?.code : changed.length ? 'changed' : 'unchanged'}`, Date.now() - began);
-          const where = `[seed ${SEED} round ${round} ${plan.mode}${plan.mutations.map((m) => `, ${m.kind}`).join('')}] ${role} ${sent.method} ${sent.url}`;
-          problems.push(...answerProblems(where, sent));
-          if (status >= 400 && status < 500 && changed.length) problems.push(`${where} ${show(sent)}: refused, yet changed ${changed.join(', ')}`);
-        }
-      }
-    }
+    const { counted, statuses, problems } = await inRounds({
+      t, f, sql, seed: SEED, rounds: ROUNDS, targets: fuzzed, key: (op) => op.key,
+      skip: (op, round) => EXPENSIVE.test(op.path) && round % 4 !== 0,
+      send: async (op, { role, client, round, index }) => {
+        const plan = plans.get(op.key)![index];
+        const began = Date.now();
+        const sent = await send(t, f, client.http, plan);
+        remember(f, plan, sent.res);
+        const { status } = sent.res;
+        const where = `[seed ${SEED} round ${round} ${plan.mode}${plan.mutations.map((m) => `, ${m.kind}`).join('')}] ${role} ${sent.method} ${sent.url}`;
+        return {
+          status,
+          problems: (changed) => {
+            tally((perRoute[`${role} ${op.key}`] ??= {}), `${status} ${status >= 400 ? sent.res.body?.code : changed.length ? 'changed' : 'unchanged'}`, Date.now() - began);
+            const refusedYetChanged = status >= 400 && status < 500 && changed.length ? [`${where} ${show(sent)}: refused, yet changed ${changed.join(', ')}`] : [];
+            return [...answerProblems(where, sent), ...refusedYetChanged];
+          },
+        };
+      },
+    });
     const summary = `fuzz seed ${SEED}: ${counted} requests counted (not 401/403); statuses ${JSON.stringify(statuses)}`;
     process.stdout.write(`${summary}\n`);
     // FUZZ_REPORT=<file>: what each role got from each route (status and code, or whether it changed data) and the time it took.

@@ -1,10 +1,11 @@
 // The world the fuzz of every route acts in: a collectivity of its own (never the demo, which other test files read),
 // its administrator and secretary, pools of the ids it holds, a cheap fingerprint of its data, and the sending of a
 // generated request once its markers are resolved.
+import fc from 'fast-check';
 import { randomUUID } from 'node:crypto';
 import type { Response, Test } from 'supertest';
 import { TEMPLATE_NAMES } from '../../src/documents';
-import { api, buildWorld, createSession, ok, tenantTables, World } from './factory';
+import { api, buildWorld, createSession, ok, putAttendance, tenantTables, transition, World } from './factory';
 import { Current, FileKind, mutate, Pick, Plan, Pool } from './openapi-requests';
 import { asRole, demoCollectivityId, Http, RoleClient, TestApp } from './test-app';
 
@@ -34,7 +35,14 @@ export async function buildFuzzWorld(t: TestApp): Promise<FuzzWorld> {
   const w = await buildWorld(t, { members: 9, items: 3 });
   const later = await createSession(w, '2024-03-18T18:30:00+01:00', { presidentId: w.m[0], convocationDate: '2024-03-11' });
   const laterItem = ok(await t.http.post(`${w.base}/sessions/${later.id}/items`).send({ object: 'POINT A', matiereCode: '7.1' })).body.id;
-  // A voted item, so that what follows a vote (facts, signatures, extracts, issuing) is reached too.
+  // An earlier session, closed, whose procès-verbal the open one may adopt (L2121-15), and a voted item in the open
+  // one: what follows a vote (facts, signatures, extracts, issuing, the procès-verbal) is reached too.
+  const earlier = await createSession(w, '2024-02-12T18:30:00+01:00', { presidentId: w.m[0], convocationDate: '2024-02-05' });
+  const earlierItem = ok(await t.http.post(`${w.base}/sessions/${earlier.id}/items`).send({ object: 'POINT E', matiereCode: '7.1' })).body.id;
+  ok(await putAttendance(w, earlier.id, w.m.map((id) => ({ memberId: id, status: 'present' }))));
+  for (const to of ['convened', 'open']) await transition(w, earlier.id, to);
+  ok(await t.http.post(api(w).vote(earlierItem)).send({ mode: 'show_of_hands', counts: { pour: 9, contre: 0, abstention: 0 } }));
+  await transition(w, earlier.id, 'closed');
   ok(await t.http.post(api(w).vote(w.items[0])).send({ mode: 'show_of_hands', counts: { pour: 7, contre: 0, abstention: 0 } }));
   const proxy = ok(await t.http.post(api(w).proxies).send({ giverId: w.m[7], holderId: w.m[2], fromItemId: w.items[1] })).body.id;
   const link = ok(await t.http.post(`${api(w).session}/projector-links`)).body.id;
@@ -54,7 +62,7 @@ export async function buildFuzzWorld(t: TestApp): Promise<FuzzWorld> {
   const ids = async (table: string) => (await t.db.query(`SELECT id FROM ${table} WHERE collectivity_id = $1 ORDER BY id LIMIT 5`, [demoId])).map((r: { id: string }) => r.id);
   const codes = (await t.db.query(`SELECT verification_code FROM issued_act ORDER BY verification_code LIMIT 3`)).map((r: { verification_code: string }) => r.verification_code);
   const pools: Record<Pool, string[]> = {
-    collectivity: [w.cid], session: [w.sessionId, later.id], item: [...w.items, laterItem], member: [...w.m], body: [w.bodyId],
+    collectivity: [w.cid], session: [w.sessionId, later.id, earlier.id], item: [...w.items, laterItem, earlierItem], member: [...w.m], body: [w.bodyId],
     account: [victim], annex: [annex], proxy: [proxy], link: [link], token: tokens, template: [...TEMPLATE_NAMES], code: codes,
   };
   const foreign: Record<Pool, string[]> = {
@@ -198,3 +206,53 @@ export async function fingerprintOf(t: TestApp, sql: string, cid: string): Promi
 }
 
 export const changedTables = (a: Record<string, string>, b: Record<string, string>) => Object.keys({ ...a, ...b }).filter((k) => a[k] !== b[k]);
+
+export interface Turn {
+  role: string;
+  client: RoleClient;
+  round: number;
+  /** Which of the target's generated requests this turn sends (two a round, one a role). */
+  index: number;
+}
+
+/** What a turn got: its status, and the problems it shows once the tables it changed are known. */
+export interface Answer {
+  status: number;
+  problems(changed: string[]): string[];
+}
+
+/**
+ * Rounds of a fuzz: each round, every target once per role (administrator, secretary), in an order drawn from the
+ * seed; a role refused (403) three times on a target is asked again every fourth round only. The collectivity's
+ * fingerprint after each answer tells what it changed. Answers other than 401 and 403 are counted.
+ */
+export async function inRounds<T>(o: {
+  t: TestApp; f: FuzzWorld; sql: string; seed: number; rounds: number; targets: T[];
+  key(target: T): string;
+  skip?(target: T, round: number): boolean;
+  send(target: T, turn: Turn): Promise<Answer>;
+}): Promise<{ counted: number; statuses: Record<number, number>; problems: string[] }> {
+  const clients: [string, RoleClient][] = [['administrator', o.f.admin], ['secretary', o.f.secretary]];
+  const refusedOnly = new Map<string, number>();
+  const out = { counted: 0, statuses: {} as Record<number, number>, problems: [] as string[] };
+  let known = await fingerprintOf(o.t, o.sql, o.f.w.cid);
+  for (let round = 0; round < o.rounds; round++) {
+    const [order] = fc.sample(fc.shuffledSubarray(o.targets, { minLength: o.targets.length }), { seed: o.seed + 10_000 + round, numRuns: 1 });
+    for (const target of order) {
+      if (o.skip?.(target, round)) continue;
+      for (const [i, [role, client]] of clients.entries()) {
+        const pair = `${role} ${o.key(target)}`;
+        if ((refusedOnly.get(pair) ?? 0) >= 3 && round % 4 !== 0) continue;
+        const answer = await o.send(target, { role, client, round, index: round * 2 + i });
+        const after = await fingerprintOf(o.t, o.sql, o.f.w.cid);
+        const changed = changedTables(known, after);
+        known = after;
+        out.statuses[answer.status] = (out.statuses[answer.status] ?? 0) + 1;
+        refusedOnly.set(pair, answer.status === 403 ? (refusedOnly.get(pair) ?? 0) + 1 : -Infinity);
+        if (answer.status !== 401 && answer.status !== 403) out.counted++;
+        out.problems.push(...answer.problems(changed));
+      }
+    }
+  }
+  return out;
+}
