@@ -18,6 +18,7 @@ import { Accounts1764001000000 } from './1764001000000-Accounts';
 import { ProjectorLinks1764007100000 } from './1764007100000-ProjectorLinks';
 import { ConvocationNotice1764007200000 } from './1764007200000-ConvocationNotice';
 import { RecordClock1764008000000 } from './1764008000000-RecordClock';
+import { AnnounceAfterCommit1764008100000 } from './1764008100000-AnnounceAfterCommit';
 import { ActRectifications1764011000000 } from './1764011000000-ActRectifications';
 import { RectificationClock1764012000000 } from './1764012000000-RectificationClock';
 
@@ -43,6 +44,7 @@ export const MIGRATIONS = [
   ProjectorLinks1764007100000,
   ConvocationNotice1764007200000,
   RecordClock1764008000000,
+  AnnounceAfterCommit1764008100000,
   ActRectifications1764011000000,
   RectificationClock1764012000000,
 ];

@@ -1,5 +1,5 @@
-import { Global, Injectable, Logger, Module } from '@nestjs/common';
-import { DataSource, EntityManager } from 'typeorm';
+import { Global, Injectable, Module } from '@nestjs/common';
+import { DataSource, EntityManager, QueryRunner } from 'typeorm';
 import type { IsolationLevel } from 'typeorm/driver/types/IsolationLevel';
 import { currentActor, requestContext } from '../auth/actor';
 
@@ -15,55 +15,70 @@ export interface UnitOfWorkOptions {
  * request id that the audit trigger records. Services never call DataSource.transaction() nor read through bare
  * repositories: with row-level security a query outside such a transaction sees no tenant row.
  * `collectivityId` null is the collectivity-less mode: only the narrow cross-collectivity paths the policies allow.
+ *
+ * Each round trip to PostgreSQL costs a system call on both sides, which dominated the live path under load: the
+ * transaction opens with its settings in one message, and closes with the live screens' announcement in another.
  */
 @Injectable()
 export class UnitOfWork {
-  private readonly log = new Logger('Live');
-
   constructor(private readonly db: DataSource) {}
 
   async run<T>(collectivityId: string | null, work: (em: EntityManager) => Promise<T>, opts: UnitOfWorkOptions = {}): Promise<T> {
     const ctx = requestContext();
     const actor = currentActor();
-    const settings = [
-      collectivityId ?? '',
-      actor.accountId ?? '',
-      actor.tokenId ?? '',
-      actor.kind,
-      actor.label,
-      opts.useCase ?? ctx?.useCase ?? '',
-      ctx?.requestId ?? '',
+    const settings: [string, string][] = [
+      ['app.collectivity_id', collectivityId ?? ''],
+      ['app.actor_id', actor.accountId ?? ''],
+      ['app.token_id', actor.tokenId ?? ''],
+      ['app.actor_kind', actor.kind],
+      ['app.actor_label', actor.label],
+      ['app.use_case', opts.useCase ?? ctx?.useCase ?? ''],
+      ['app.request_id', ctx?.requestId ?? ''],
     ];
-    let changed = '';
-    const open = async (em: EntityManager) => {
-      await em.query(
-        `SELECT set_config('app.collectivity_id', $1, true), set_config('app.actor_id', $2, true), set_config('app.token_id', $3, true),
-                set_config('app.actor_kind', $4, true), set_config('app.actor_label', $5, true), set_config('app.use_case', $6, true),
-                set_config('app.request_id', $7, true), set_config('registre.changed', '', true)`,
-        settings,
+    const qr = this.db.createQueryRunner();
+    try {
+      const client = (await qr.connect()) as { escapeLiteral(v: string): string };
+      const isolation = ISOLATION_LEVELS.includes(opts.isolation ?? 'READ COMMITTED') ? (opts.isolation ?? 'READ COMMITTED') : 'READ COMMITTED';
+      // Literals escaped by the driver: a multi-statement message takes no parameters. registre.changed is the
+      // session-level list of sessions whose version the transaction moves (RecordClock's triggers): reset here,
+      // rolled back with the transaction if it fails, read after the commit.
+      await qr.query(
+        `START TRANSACTION ISOLATION LEVEL ${isolation}; SELECT ${settings.map(([k, v]) => `set_config('${k}', ${client.escapeLiteral(v)}, true)`).join(', ')}, set_config('registre.changed', '', false)`,
       );
-      const result = await work(em);
-      // The sessions whose version the transaction moved (RecordClock1764008000000 marks them), to announce after commit.
-      [{ changed }] = await em.query(`SELECT current_setting('registre.changed', true) AS changed`);
+      open(qr);
+      const result = await work(qr.manager);
+      // NOTIFY session_<id> with its new version, for every app instance's live screens: after the commit, not inside
+      // the transaction, where PostgreSQL would serialize the commits of notifying transactions through their disk
+      // flush. The announcement cannot fail the committed write (a lost one costs a screen one refresh).
+      await qr.query(`COMMIT; ${ANNOUNCE}`);
+      close(qr);
       return result;
-    };
-    const result = await (opts.isolation ? this.db.transaction(opts.isolation, open) : this.db.transaction(open));
-    // Not awaited: the client's answer does not wait for the screens to be told.
-    if (changed) void this.announce(changed);
-    return result;
+    } catch (e) {
+      if (qr.isTransactionActive) {
+        await qr.query('ROLLBACK').catch(() => undefined);
+        close(qr);
+      }
+      throw e;
+    } finally {
+      await qr.release();
+    }
   }
+}
 
-  /**
-   * NOTIFY session_<id> with its new version, once committed, for every app instance's live screens. Sent after the
-   * commit, not inside the transaction: PostgreSQL serializes the commits of notifying transactions through their
-   * disk flush. A notification lost to a crash right after the commit costs a screen one refresh, never a write.
-   */
-  private async announce(changed: string): Promise<void> {
-    const pairs = changed.split(',').map((p) => p.split('='));
-    await this.db
-      .query(`SELECT pg_notify('session_' || s, v) FROM unnest($1::text[], $2::text[]) AS x(s, v)`, [pairs.map((p) => p[0]), pairs.map((p) => p[1])])
-      .catch((e: Error) => this.log.warn(`Live screens not told of a change (they catch up at the next one): ${e.message}`));
-  }
+const ISOLATION_LEVELS: IsolationLevel[] = ['READ UNCOMMITTED', 'READ COMMITTED', 'REPEATABLE READ', 'SERIALIZABLE'];
+
+const ANNOUNCE = `DO $$ BEGIN
+  PERFORM pg_notify('session_' || split_part(c, '=', 1), split_part(c, '=', 2))
+     FROM unnest(string_to_array(NULLIF(current_setting('registre.changed', true), ''), ',')) AS c;
+EXCEPTION WHEN OTHERS THEN NULL;
+END $$`;
+
+/** The query runner's own state, as its startTransaction() and commitTransaction() would leave it. */
+function open(qr: QueryRunner): void {
+  Object.assign(qr, { isTransactionActive: true, transactionDepth: 1 });
+}
+function close(qr: QueryRunner): void {
+  Object.assign(qr, { isTransactionActive: false, transactionDepth: 0 });
 }
 
 /** Makes the unit of work injectable everywhere. */
