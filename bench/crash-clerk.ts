@@ -97,10 +97,11 @@ export class Clerk {
    * Sends until answered: 2xx acknowledges; no answer or a 5xx (a kill) leaves the write unknown, so it is sent
    * again, as a clerk would, and a refusal then may mean that the first try was written.
    */
-  private async send<T>(method: string, path: string, payload?: Record<string, unknown>): Promise<T | null> {
+  private async send<T>(method: string, path: string, payload?: Record<string, unknown>, gesture = true): Promise<T | null> {
     let retried = false;
     while (this.t.running) {
-      const withVersion = payload && this.t.withVersion && this.version !== undefined;
+      // Only live gestures carry the session version; anything else (a new item) moves it, so the next gesture goes without.
+      const withVersion = gesture && payload && this.t.withVersion && this.version !== undefined;
       let r: { status: number; body: T };
       try {
         r = await call<T>(this.base, method, `${this.root}${path}`, withVersion ? { ...payload, version: this.version } : payload);
@@ -116,7 +117,7 @@ export class Clerk {
       }
       this.t.count(String(r.status));
       if (r.status < 300) {
-        this.version = versionOf(r.body);
+        this.version = gesture ? versionOf(r.body) : undefined;
         return r.body;
       }
       if (r.status >= 500) {
@@ -165,7 +166,7 @@ export class Clerk {
   private async addItems(): Promise<boolean> {
     const before = this.s.items.length;
     for (let n = 0; n < this.moreItems && this.t.running; n++) {
-      const b = await this.send<{ id: string }>('POST', `/sessions/${this.s.sid}/items`, { object: `CRASH BENCH POINT ${this.s.items.length + 1}` });
+      const b = await this.send<{ id: string }>('POST', `/sessions/${this.s.sid}/items`, { object: `CRASH BENCH POINT ${this.s.items.length + 1}` }, false);
       if (b) this.s.items.push(b.id);
     }
     return this.s.items.length > before;
