@@ -9,7 +9,7 @@ import { Session } from '../sessions/session.entity';
 import { LiveRecord } from '../register/live-record';
 import { CachedSession, RecordCache } from '../register/record-cache';
 import { RegisterService } from '../register/register.service';
-import { changesOf, itemContext, loadSessionContext, SessionContext } from '../register/session-context';
+import { changesOf, itemContext, SessionContext } from '../register/session-context';
 import { AttendanceChangeDto, SetAttendanceDto } from './dto/attendance.dto';
 import { Attendance, AttendanceChangeRow } from './attendance.entity';
 
@@ -45,7 +45,7 @@ export class AttendanceService {
       await em.getRepository(Session).update({ id: sessionId, collectivityId }, { version: ctx.session.version + 1 });
       return this.register.entry(collectivityId, sessionId, em);
     }, { useCase: 'attendance.setOpening' });
-    this.register.remember(entry);
+    this.live.remember(entry);
     return summaryOf(entry);
   }
 

@@ -3,7 +3,7 @@ import { EntityManager, MoreThan } from 'typeorm';
 import { DomainError } from '../domain/errors';
 import { firstConflict, GestureScope, RecordedChange } from '../domain/gesture-conflicts';
 import { Session } from '../sessions/session.entity';
-import { CachedSession, clockKey } from './record-cache';
+import { CachedSession, clockKey, newEntry, RecordCache } from './record-cache';
 import { RegisterService } from './register.service';
 import { SessionChange } from './session-change.entity';
 import { SessionContext } from './session-context';
@@ -22,7 +22,7 @@ export interface Locked {
  */
 @Injectable()
 export class LiveRecord {
-  constructor(private readonly register: RegisterService) {}
+  constructor(private readonly register: RegisterService, private readonly cache: RecordCache) {}
 
   /**
    * Locks the session and returns its record now. With the client's `version`, refuses the gesture (409, with the
@@ -35,7 +35,7 @@ export class LiveRecord {
     );
     if (!rows[0]) throw new DomainError('NOT_FOUND', `Session ${sid} not found`, { entity: 'Session', id: sid });
     const { version, record_version: recordVersion } = rows[0];
-    const entry = this.register.cached(sid, clockKey(version, recordVersion)) ?? (await this.register.entry(cid, sid, em));
+    const entry = this.cache.get(sid, clockKey(version, recordVersion)) ?? (await this.register.entry(cid, sid, em));
     if (made?.version !== undefined && made.version !== version) {
       if (made.version > version) {
         throw new DomainError('VALIDATION_FAILED', `version: the session is at version ${version}, not ${made.version}`, { field: 'version', current: version });
@@ -69,11 +69,11 @@ export class LiveRecord {
     const version = locked.version + 1;
     const base = derive(locked.entry.ctx);
     const ctx: SessionContext = { ...base, session: Object.assign(new Session(), base.session, { version }) };
-    return { version, next: { key: clockKey(version, locked.recordVersion), ctx, votes: locked.entry.votes, records: new Map(), memo: new Map() } };
+    return { version, next: newEntry(clockKey(version, locked.recordVersion), ctx, locked.entry.votes) };
   }
 
   /** Once committed: the next version's record serves the reads. */
   remember(next: CachedSession | null): void {
-    if (next) this.register.remember(next);
+    if (next) this.cache.put(next.ctx.session.id, next);
   }
 }

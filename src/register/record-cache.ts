@@ -27,6 +27,9 @@ export interface Clock {
 
 export const clockKey = (version: number, recordVersion: string | number): string => `${version}:${recordVersion}`;
 
+/** A record at one version, nothing computed from it yet. */
+export const newEntry = (key: string, ctx: SessionContext, votes: Map<string, VoteBundle>): CachedSession => ({ key, ctx, votes, records: new Map(), memo: new Map() });
+
 /**
  * The session records computed by this instance, each kept under the versions it was computed at (the database
  * moves them at every change, whichever instance made it: RecordClock1764008000000). A read asks PostgreSQL
@@ -47,12 +50,11 @@ export class RecordCache {
     return hit;
   }
 
-  put(sessionId: string, entry: Omit<CachedSession, 'records' | 'memo'> & Partial<Pick<CachedSession, 'records' | 'memo'>>): CachedSession {
-    const full: CachedSession = { records: new Map(), memo: new Map(), ...entry };
+  put(sessionId: string, entry: CachedSession): CachedSession {
     this.sessions.delete(sessionId);
-    this.sessions.set(sessionId, full);
+    this.sessions.set(sessionId, entry);
     if (this.sessions.size > MAX_SESSIONS) this.sessions.delete(this.sessions.keys().next().value!);
-    return full;
+    return entry;
   }
 
   clear(): void {

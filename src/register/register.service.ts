@@ -7,7 +7,7 @@ import { noticeRule } from '../domain/convocation-notice';
 import { assertFound, DomainError } from '../domain/errors';
 import type { DeliberationRecord, ElectionResult, MemberRef, NamedVote, SeatedMember, VoteResult } from '../domain/types';
 import { Ballot, ElectionCandidate, ElectionRound, Vote } from '../votes/vote.entity';
-import { CachedSession, clockKey, RecordCache } from './record-cache';
+import { CachedSession, Clock, clockKey, newEntry, RecordCache } from './record-cache';
 import { itemContext, loadSessionContext, SessionContext } from './session-context';
 import { loadVoteBundles, VoteBundle } from './vote-bundles';
 
@@ -22,10 +22,7 @@ export class RegisterService {
    * mixes before and after) and kept.
    */
   async itemState(collectivityId: string, itemId: string): Promise<DeliberationRecord> {
-    const clock = await this.cache.clockOfItem(collectivityId, itemId);
-    if (!clock) throw new DomainError('NOT_FOUND', `Item ${itemId} not found`, { entity: 'Item', id: itemId });
-    const entry = this.cache.get(clock.sessionId, clock.key) ?? (await this.load(collectivityId, clock.sessionId));
-    return assertFound(recordOf(entry, itemId), 'Item', itemId);
+    return assertFound(recordOf(await this.itemEntry(collectivityId, itemId), itemId), 'Item', itemId);
   }
 
   /**
@@ -33,9 +30,7 @@ export class RegisterService {
    * from memory, and a client holding that tag (If-None-Match) gets 304 without a body.
    */
   async itemStateJson(collectivityId: string, itemId: string): Promise<{ json: string; etag: string }> {
-    const clock = await this.cache.clockOfItem(collectivityId, itemId);
-    if (!clock) throw new DomainError('NOT_FOUND', `Item ${itemId} not found`, { entity: 'Item', id: itemId });
-    const entry = this.cache.get(clock.sessionId, clock.key) ?? (await this.load(collectivityId, clock.sessionId));
+    const entry = await this.itemEntry(collectivityId, itemId);
     const json = RecordCache.memo(entry, `json:${itemId}`, () => JSON.stringify(assertFound(recordOf(entry, itemId), 'Item', itemId)));
     return { json, etag: `"${entry.key}:${itemId}"` };
   }
@@ -60,36 +55,24 @@ export class RegisterService {
 
   /** The session's record at its current version: cached while the version holds. */
   async sessionEntry(collectivityId: string, sessionId: string): Promise<CachedSession> {
-    const clock = await this.cache.clockOfSession(collectivityId, sessionId);
-    if (!clock) throw new DomainError('NOT_FOUND', `Session ${sessionId} not found`, { entity: 'Session', id: sessionId });
-    return this.cache.get(clock.sessionId, clock.key) ?? (await this.load(collectivityId, clock.sessionId));
+    return this.current(collectivityId, await this.cache.clockOfSession(collectivityId, sessionId), 'Session', sessionId);
   }
 
-  /** The session's record at its current version, cached: in a use case's transaction (`em`), or in a snapshot of its own. */
-  async entry(collectivityId: string, sessionId: string, em?: EntityManager, lock = false): Promise<CachedSession> {
-    if (!em) return this.load(collectivityId, sessionId);
-    const ctx = await loadSessionContext(em, collectivityId, sessionId, lock);
-    return this.keep(ctx, await loadVoteBundles(em, ctx.items.map((i) => i.id)));
+  private async itemEntry(collectivityId: string, itemId: string): Promise<CachedSession> {
+    return this.current(collectivityId, await this.cache.clockOfItem(collectivityId, itemId), 'Item', itemId);
   }
 
-  /** Keeps a record computed in a use case's transaction once it has committed (the caller says when). */
-  keep(ctx: SessionContext, votes: Map<string, VoteBundle>): CachedSession {
-    return { key: clockKey(ctx.session.version, ctx.collectivity.recordVersion), ctx, votes, records: new Map(), memo: new Map() };
+  /** The record the clock names: the cached one, else loaded from one snapshot and kept. */
+  private async current(collectivityId: string, clock: Clock | null, entity: string, id: string): Promise<CachedSession> {
+    if (!clock) throw new DomainError('NOT_FOUND', `${entity} ${id} not found`, { entity, id });
+    return this.cache.get(clock.sessionId, clock.key)
+      ?? this.uow.run(collectivityId, async (em) => this.cache.put(clock.sessionId, await this.entry(collectivityId, clock.sessionId, em)), { isolation: 'REPEATABLE READ' });
   }
 
-  remember(entry: CachedSession): void {
-    this.cache.put(entry.ctx.session.id, entry);
-  }
-
-  cached(sessionId: string, key: string): CachedSession | null {
-    return this.cache.get(sessionId, key);
-  }
-
-  private load(collectivityId: string, sessionId: string): Promise<CachedSession> {
-    return this.uow.run(collectivityId, async (em) => {
-      const ctx = await loadSessionContext(em, collectivityId, sessionId);
-      return this.cache.put(sessionId, this.keep(ctx, await loadVoteBundles(em, ctx.items.map((i) => i.id))));
-    }, { isolation: 'REPEATABLE READ' });
+  /** The session's record at its current version, computed in a use case's transaction (kept by the caller once committed). */
+  async entry(collectivityId: string, sessionId: string, em: EntityManager): Promise<CachedSession> {
+    const ctx = await loadSessionContext(em, collectivityId, sessionId);
+    return newEntry(clockKey(ctx.session.version, ctx.collectivity.recordVersion), ctx, await loadVoteBundles(em, ctx.items.map((i) => i.id)));
   }
 
   async records(em: EntityManager, ctx: SessionContext, itemIds: string[]): Promise<DeliberationRecord[]> {
