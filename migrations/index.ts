@@ -21,6 +21,7 @@ import { RecordClock1764008000000 } from './1764008000000-RecordClock';
 import { AnnounceAfterCommit1764008100000 } from './1764008100000-AnnounceAfterCommit';
 import { ActRectifications1764011000000 } from './1764011000000-ActRectifications';
 import { RectificationClock1764012000000 } from './1764012000000-RectificationClock';
+import { AuthChanges1764013000000 } from './1764013000000-AuthChanges';
 
 /** Every migration, in order: listed explicitly so the app, the CLI and the tests run the same set. */
 export const MIGRATIONS = [
@@ -47,4 +48,5 @@ export const MIGRATIONS = [
   AnnounceAfterCommit1764008100000,
   ActRectifications1764011000000,
   RectificationClock1764012000000,
+  AuthChanges1764013000000,
 ];

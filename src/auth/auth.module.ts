@@ -3,6 +3,7 @@ import { APP_GUARD } from '@nestjs/core';
 import { loadConfig } from '../config/app-config';
 import { AccountsController } from './accounts.controller';
 import { AccountsService } from './accounts.service';
+import { AuthCache } from './auth-cache';
 import { ActorMiddleware } from './actor.middleware';
 import { AuthController } from './auth.controller';
 import { AuthFlow } from './auth.flow';
@@ -18,10 +19,10 @@ import { TokensService } from './tokens.service';
   controllers: [AuthController, AccountsController, SignInPageController],
   providers: [
     { provide: AUTH_OPTIONS, useFactory: (): AuthOptions => { const c = loadConfig(); return { sessionHours: c.SESSION_HOURS, cookieSecure: c.COOKIE_SECURE }; } },
-    AuthService, AuthFlow, AccountsService, TokensService, SigningService,
+    AuthCache, AuthService, AuthFlow, AccountsService, TokensService, SigningService,
     { provide: APP_GUARD, useClass: PermissionGuard },
   ],
-  exports: [AuthService, AccountsService, TokensService, SigningService],
+  exports: [AuthCache, AuthService, AccountsService, TokensService, SigningService],
 })
 export class AuthModule implements NestModule {
   configure(consumer: MiddlewareConsumer): void {

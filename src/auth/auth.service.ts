@@ -4,6 +4,7 @@ import { UnitOfWork } from '../database/unit-of-work';
 import { DomainError } from '../domain/errors';
 import type { Actor, Grant, Role } from './actor';
 import { AuthSession } from './account.entity';
+import { AuthCache } from './auth-cache';
 import { csrfTokenFor, newSecret, sha256, verifyPassword } from './secrets';
 
 export const AUTH_OPTIONS = Symbol('AUTH_OPTIONS');
@@ -28,6 +29,8 @@ interface Lookup {
   tokenId: string | null;
   tokenCid: string | null;
   tokenRole: Role | null;
+  /** When the session or token expires (AuthChanges1764013000000). */
+  expiresAt?: string | null;
   grants: { collectivityId: string; role: Role; memberId: string | null }[];
 }
 
@@ -41,19 +44,24 @@ export interface SignedIn {
 
 @Injectable()
 export class AuthService {
-  constructor(private readonly uow: UnitOfWork, private readonly db: DataSource, @Inject(AUTH_OPTIONS) readonly options: AuthOptions) {}
+  constructor(
+    private readonly uow: UnitOfWork,
+    private readonly db: DataSource,
+    private readonly cache: AuthCache,
+    @Inject(AUTH_OPTIONS) readonly options: AuthOptions,
+  ) {}
 
   /** The actor of a console session cookie, or null when it is unknown, expired or its account disabled. */
   async actorFromSession(secret: string): Promise<{ actor: Actor; sessionId: string; csrfToken: string } | null> {
     if (!secret.startsWith(SESSION_PREFIX)) return null;
-    const found = await this.lookup('session', sha256(secret), null);
+    const found = await this.cached('session', sha256(secret));
     return found ? { actor: toActor(found, 'account', null), sessionId: found.sessionId!, csrfToken: csrfTokenFor(secret) } : null;
   }
 
   /** The actor of a personal API token: its one collectivity and role, while the account still holds that role. */
   async actorFromBearer(secret: string): Promise<Actor | null> {
     if (!secret.startsWith(TOKEN_PREFIX)) return null;
-    const found = await this.lookup('token', sha256(secret), null);
+    const found = await this.cached('token', sha256(secret));
     if (!found) return null;
     const grants = found.grants.filter((g) => g.collectivityId === found.tokenCid && g.role === found.tokenRole);
     // A token acts in its collectivity only: it is no operator even if its account is.
@@ -67,8 +75,13 @@ export class AuthService {
     return toActor(found, 'account', null);
   }
 
+  /** A session's or token's lookup, from this instance's cache while it holds (src/auth/auth-cache.ts). */
+  private cached(kind: 'session' | 'token', hash: string): Promise<Lookup | null> {
+    return this.cache.get(`${kind}:${hash}`, () => this.lookup(kind, hash, null), (found) => (found.expiresAt ? new Date(found.expiresAt) : null));
+  }
+
   /**
-   * One statement on every authenticated request, outside any unit of work: the SECURITY DEFINER function reads
+   * One statement per authenticated request the cache cannot answer, outside any unit of work: the SECURITY DEFINER function reads
    * across collectivities by design and writes nothing, so a transaction would only add three round trips.
    */
   private async lookup(kind: 'session' | 'token' | 'account', hash: string | null, accountId: string | null): Promise<Lookup | null> {

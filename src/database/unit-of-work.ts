@@ -1,5 +1,5 @@
 import { Global, Injectable, Module } from '@nestjs/common';
-import { DataSource, EntityManager, QueryRunner } from 'typeorm';
+import { DataSource, EntityManager, QueryFailedError, QueryRunner } from 'typeorm';
 import type { IsolationLevel } from 'typeorm/driver/types/IsolationLevel';
 import { currentActor, requestContext } from '../auth/actor';
 
@@ -21,7 +21,14 @@ export interface UnitOfWorkOptions {
  */
 @Injectable()
 export class UnitOfWork {
+  private readonly authChanged: (() => void)[] = [];
+
   constructor(private readonly db: DataSource) {}
+
+  /** Called after the commit of any use case that changed who a session or token is (migration AuthChanges). */
+  onAuthChange(listener: () => void): void {
+    this.authChanged.push(listener);
+  }
 
   async run<T>(collectivityId: string | null, work: (em: EntityManager) => Promise<T>, opts: UnitOfWorkOptions = {}): Promise<T> {
     const ctx = requestContext();
@@ -37,21 +44,27 @@ export class UnitOfWork {
     ];
     const qr = this.db.createQueryRunner();
     try {
-      const client = (await qr.connect()) as { escapeLiteral(v: string): string };
+      const client = (await qr.connect()) as { escapeLiteral(v: string): string; query(text: string): Promise<unknown> };
       const isolation = ISOLATION_LEVELS.includes(opts.isolation ?? 'READ COMMITTED') ? (opts.isolation ?? 'READ COMMITTED') : 'READ COMMITTED';
       // Literals escaped by the driver: a multi-statement message takes no parameters. registre.changed is the
-      // session-level list of sessions whose version the transaction moves (RecordClock's triggers): reset here,
-      // rolled back with the transaction if it fails, read after the commit.
+      // session-level list of sessions whose version the transaction moves (RecordClock's triggers), and
+      // registre.auth_changed says it changed an account, a session or a token (AuthChanges): reset here, rolled back
+      // with the transaction if it fails, read after the commit.
       await qr.query(
-        `START TRANSACTION ISOLATION LEVEL ${isolation}; SELECT ${settings.map(([k, v]) => `set_config('${k}', ${client.escapeLiteral(v)}, true)`).join(', ')}, set_config('registre.changed', '', false)`,
+        `START TRANSACTION ISOLATION LEVEL ${isolation}; SELECT ${settings.map(([k, v]) => `set_config('${k}', ${client.escapeLiteral(v)}, true)`).join(', ')}, set_config('registre.changed', '', false), set_config('registre.auth_changed', '', false)`,
       );
       open(qr);
       const result = await work(qr.manager);
       // NOTIFY session_<id> with its new version, for every app instance's live screens: after the commit, not inside
       // the transaction, where PostgreSQL would serialize the commits of notifying transactions through their disk
       // flush. The announcement cannot fail the committed write (a lost one costs a screen one refresh).
-      await qr.query(`COMMIT; ${ANNOUNCE}`);
+      // Through the driver (TypeORM hides a multi-statement's results), its failure worded as TypeORM's would be.
+      const commit = `COMMIT; ${ANNOUNCE}; SELECT current_setting('registre.auth_changed', true) AS auth`;
+      const results = (await client.query(commit).catch((e: Error) => {
+        throw new QueryFailedError(commit, [], e);
+      })) as { rows: { auth?: string }[] }[];
       close(qr);
+      if (results[2]?.rows[0]?.auth === '1') for (const listener of this.authChanged) listener();
       return result;
     } catch (e) {
       if (qr.isTransactionActive) {
