@@ -1,19 +1,47 @@
 // The HTTP API as the benches drive it: calls with the secretary's bearer token, the demo body, and open
 // sessions set up as a clerk sets them up (items, the opening roll call, convened, opened).
 
+import { Agent, request } from 'node:http';
+
 let bearer = '';
 /** The token every later call carries (null or '' where the API has no accounts). */
 export function useBearer(token: string | null): void {
   bearer = token ?? '';
 }
 
-export async function call<T>(base: string, method: string, path: string, body?: unknown): Promise<{ status: number; body: T }> {
-  const res = await fetch(`${base}${path}`, {
-    method, signal: AbortSignal.timeout(15_000),
-    headers: { 'content-type': 'application/json', ...(bearer ? { authorization: `Bearer ${bearer}` } : {}) },
-    body: body === undefined ? undefined : JSON.stringify(body),
+/**
+ * One HTTP call over kept-alive connections. node:http rather than fetch: the load generator shares the machine's
+ * two cores with the server it measures, and fetch spends several times node:http's CPU per request.
+ */
+export function call<T>(base: string, method: string, path: string, body?: unknown): Promise<{ status: number; body: T }> {
+  return send(`${base}${path}`, method, body === undefined ? undefined : JSON.stringify(body)).then(({ status, text }) => {
+    let parsed: unknown = null;
+    try {
+      parsed = text ? JSON.parse(text) : null;
+    } catch {
+      // not JSON: the status says enough
+    }
+    return { status, body: parsed as T };
   });
-  return { status: res.status, body: (await res.json().catch(() => null)) as T };
+}
+
+const agent = new Agent({ keepAlive: true, maxSockets: 512 });
+/** A request whose answer (status and text) comes within 15 s, else a TimeoutError, as fetch's AbortSignal.timeout says. */
+export function send(url: string, method: string, json?: string): Promise<{ status: number; text: string }> {
+  return new Promise((resolve, reject) => {
+    const req = request(url, {
+      method, agent,
+      headers: { 'content-type': 'application/json', ...(json === undefined ? {} : { 'content-length': Buffer.byteLength(json) }), ...(bearer ? { authorization: `Bearer ${bearer}` } : {}) },
+    }, (res) => {
+      const chunks: Buffer[] = [];
+      res.on('data', (c: Buffer) => chunks.push(c));
+      res.on('end', () => { clearTimeout(timer); resolve({ status: res.statusCode ?? 0, text: Buffer.concat(chunks).toString('utf8') }); });
+      res.on('error', reject);
+    });
+    const timer = setTimeout(() => req.destroy(Object.assign(new Error(`${method} ${url}: no answer in 15 s`), { name: 'TimeoutError' })), 15_000);
+    req.on('error', (e) => { clearTimeout(timer); reject(e); });
+    req.end(json);
+  });
 }
 export const list = <T>(b: T[] | { items: T[] }): T[] => (Array.isArray(b) ? b : b.items);
 export async function must<T>(p: Promise<{ status: number; body: T }>, what: string): Promise<T> {

@@ -10,7 +10,7 @@ import { availableParallelism, loadavg } from 'node:os';
 import { performance } from 'node:perf_hooks';
 import { Client } from 'pg';
 import { projectRoot } from '../src/config/project-root';
-import { call, demoBody, openSession, useBearer } from './bench-api';
+import { call, demoBody, openSession, send, useBearer } from './bench-api';
 import { secretaryToken, startApp } from './crash.bench';
 
 const root = projectRoot();
@@ -154,7 +154,7 @@ export async function benchLiveLoad(): Promise<Record<string, number | string>> 
     const live = await closedLoop(SECONDS, (k, st) => gesture(base, cid, sessions[k], st));
     const bareSt = await closedLoop(SECONDS, async (_k, st) => {
       const t0 = performance.now();
-      const r = await fetch(bare, { method: 'POST', signal: AbortSignal.timeout(15_000) }).then((x) => x.status, () => 0);
+      const r = await send(bare, 'POST').then((x) => x.status, () => 0);
       if (r === 201 || r === 200) (st.ok++, st.ms.push(performance.now() - t0));
       else st.failed[r] = (st.failed[r] ?? 0) + 1;
     });

@@ -129,4 +129,38 @@ describe('the live path', () => {
     expectError(res, 409, 'GESTURE_CONFLICT', /changed the session/);
     expect((await attendance(w)).version).toBe(version + 1);
   }, 60_000);
+
+  it('a gesture whose opening (with the lock) fails is rolled back, and leaves no connection in a broken transaction', async () => {
+    const w = await buildWorld(t, { members: 9, items: 2 });
+    const { version, openingState } = await attendance(w);
+    const present: string[] = openingState.present.map((p: { member: { id: string } }) => p.member.id).slice(0, 6);
+    expect(present).toHaveLength(6);
+    // Another transaction holds the session; the gesture waits in its opening message and is cancelled there.
+    const holder = t.db.createQueryRunner();
+    await holder.connect();
+    await holder.startTransaction();
+    await holder.query(`SELECT 1 FROM session WHERE id = $1 FOR UPDATE`, [w.sessionId]);
+    const gesture = t.http.post(api(w).changes).send({ memberId: present[0], kind: 'departure', fromItemId: w.items[1], version }).then((r) => r);
+    let cancelled = 0;
+    for (const deadline = Date.now() + 10_000; !cancelled && Date.now() < deadline; await new Promise((r) => setTimeout(r, 50))) {
+      const rows: { ok: boolean }[] = await t.db.query(
+        `SELECT pg_cancel_backend(pid) AS ok FROM pg_stat_activity WHERE wait_event_type = 'Lock' AND query LIKE '%FOR UPDATE OF s%' AND pid <> pg_backend_pid()`,
+      );
+      cancelled = rows.filter((r) => r.ok).length;
+    }
+    expect(cancelled).toBe(1);
+    const res = await gesture;
+    expect(res.status).toBeGreaterThanOrEqual(400);
+    await holder.rollbackTransaction();
+    await holder.release();
+    expect((await attendance(w)).version).toBe(version);
+    // Every connection of the pool is clean: more gestures than connections all pass.
+    let v = version;
+    for (let i = 0; i < 12; i++) {
+      const [kind, item] = i < 6 ? ['departure', w.items[0]] : ['arrival', w.items[1]];
+      const step = ok(await t.http.post(api(w).changes).send({ memberId: present[i % 6], kind, fromItemId: item, version: v }));
+      v = step.body.version;
+    }
+    expect(v).toBe(version + 12);
+  }, 60_000);
 });

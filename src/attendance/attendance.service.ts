@@ -71,8 +71,8 @@ export class AttendanceService {
    * session version it was made on, refused (409) only if a change since then touches the same member.
    */
   async addChange(collectivityId: string, sessionId: string, dto: AttendanceChangeDto) {
-    const { summary, next } = await this.uow.run(collectivityId, async (em) => {
-      const locked = await this.live.lock(em, collectivityId, sessionId, { version: dto.version, scope: { members: [dto.memberId] }, state: summaryOf });
+    const made = { version: dto.version, scope: { members: [dto.memberId] }, state: summaryOf };
+    const { summary, next } = await this.live.gesture(collectivityId, sessionId, made, 'attendance.addChange', async (em, locked) => {
       const ctx = locked.entry.ctx;
       assertEditable(ctx);
       if (!ctx.membersById.has(dto.memberId)) throw new DomainError('ATTENDANCE_NOT_MEMBER', `memberId: member ${dto.memberId} is not in office in this body`, { field: 'memberId' });
@@ -97,7 +97,7 @@ export class AttendanceService {
         return { ...c, changeRows, changes: changesOf(changeRows, c.positionOf) };
       });
       return { summary: summaryOf(next!), next };
-    }, { useCase: 'attendance.addChange' });
+    });
     this.live.remember(next);
     return summary;
   }

@@ -19,8 +19,8 @@ export class ProxiesService {
 
   /** Registers a written proxy handed in for a session (and possibly the following ones), L2121-20. */
   create(collectivityId: string, sessionId: string, dto: CreateProxyDto) {
-    return this.uow.run(collectivityId, async (em) => {
-      const locked = await this.live.lock(em, collectivityId, sessionId, { version: dto.version, scope: { members: [dto.giverId, dto.holderId] }, state: summaryOf });
+    const made = { version: dto.version, scope: { members: [dto.giverId, dto.holderId] }, state: summaryOf };
+    return this.live.gesture(collectivityId, sessionId, made, 'proxy.create', async (em, locked) => {
       const ctx = locked.entry.ctx;
       assertEditable(ctx);
       const pos = (id: string | undefined, field: string) => {
@@ -54,7 +54,7 @@ export class ProxiesService {
       ]);
       const { version } = await this.live.advance(em, locked);
       return { ...saved, sessionIds: [sessionId, ...following], version };
-    }, { useCase: 'proxy.create' });
+    });
   }
 
   /** Revocation applies from an item of a session on, and to every later session the proxy covered. */

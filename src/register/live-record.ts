@@ -1,12 +1,28 @@
 import { Injectable } from '@nestjs/common';
 import { EntityManager, MoreThan } from 'typeorm';
+import { UnitOfWork } from '../database/unit-of-work';
 import { DomainError } from '../domain/errors';
 import { firstConflict, GestureScope, RecordedChange } from '../domain/gesture-conflicts';
 import { Session } from '../sessions/session.entity';
-import { CachedSession, clockKey, newEntry, RecordCache } from './record-cache';
+import { CachedSession, clockKey, newEntry, RecordCache, uuid } from './record-cache';
 import { RegisterService } from './register.service';
 import { SessionChange } from './session-change.entity';
 import { SessionContext } from './session-context';
+
+/** The version a gesture was made on, what it touches, and the state a refused client is shown. */
+export interface Made {
+  version?: number;
+  scope: GestureScope;
+  state: (e: CachedSession) => unknown;
+}
+
+interface LockRow {
+  version: number;
+  record_version: string;
+}
+/** Locks a session (use cases that change a record serialize on it) and reads its versions. */
+const lockStatement = (sid: string, cid: string) =>
+  `SELECT s.version, c.record_version FROM session s JOIN collectivity c ON c.id = s.collectivity_id WHERE s.id = ${sid} AND s.collectivity_id = ${cid} FOR UPDATE OF s`;
 
 /** A gesture in progress: the session locked, its record at the version it was locked at. */
 export interface Locked {
@@ -22,17 +38,24 @@ export interface Locked {
  */
 @Injectable()
 export class LiveRecord {
-  constructor(private readonly register: RegisterService, private readonly cache: RecordCache) {}
+  constructor(private readonly uow: UnitOfWork, private readonly register: RegisterService, private readonly cache: RecordCache) {}
+
+  /**
+   * A live gesture's use case: its transaction opens with the session's lock in the same message (one round trip
+   * fewer on the hottest path), then `work` runs on the record locked.
+   */
+  gesture<T>(cid: string, sid: string, made: Made, useCase: string, work: (em: EntityManager, locked: Locked) => Promise<T>): Promise<T> {
+    return this.uow.run(cid, async (em, lead) => work(em, await this.lock(em, cid, sid, made, lead as LockRow[])), {
+      useCase, lead: lockStatement(`'${uuid(sid)}'`, `'${uuid(cid)}'`),
+    });
+  }
 
   /**
    * Locks the session and returns its record now. With the client's `version`, refuses the gesture (409, with the
    * current state) if a change since that version touches its `scope`; `state` says what the client is shown.
    */
-  async lock(em: EntityManager, cid: string, sid: string, made?: { version?: number; scope: GestureScope; state: (e: CachedSession) => unknown }): Promise<Locked> {
-    const rows: { version: number; record_version: string }[] = await em.query(
-      `SELECT s.version, c.record_version FROM session s JOIN collectivity c ON c.id = s.collectivity_id WHERE s.id = $1 AND s.collectivity_id = $2 FOR UPDATE OF s`,
-      [sid, cid],
-    );
+  async lock(em: EntityManager, cid: string, sid: string, made?: Made, locked?: LockRow[]): Promise<Locked> {
+    const rows: LockRow[] = locked ?? (await em.query(lockStatement('$1', '$2'), [sid, cid]));
     if (!rows[0]) throw new DomainError('NOT_FOUND', `Session ${sid} not found`, { entity: 'Session', id: sid });
     const { version, record_version: recordVersion } = rows[0];
     const entry = this.cache.get(sid, clockKey(version, recordVersion)) ?? (await this.register.entry(cid, sid, em));

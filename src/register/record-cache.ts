@@ -91,7 +91,8 @@ export class RecordCache {
   }
 }
 
-function uuid(id: string): string {
+/** An id written into a statement's text: a UUID, or not found. */
+export function uuid(id: string): string {
   if (!UUID.test(id)) throw new DomainError('NOT_FOUND', `Not found: ${JSON.stringify(id).slice(0, 60)} is not an id`);
   return id;
 }
