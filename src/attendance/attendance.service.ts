@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import type { OpeningStatus } from '../domain/types';
+import type { ItemAttendanceState, OpeningStatus } from '../domain/types';
 import { EntityManager } from 'typeorm';
 import { UnitOfWork } from '../database/unit-of-work';
 import { assertEditable } from '../deliberations/items.service';
@@ -96,7 +96,7 @@ export class AttendanceService {
         const changeRows = [...c.changeRows, written].sort((a, b) => a.createdAt.getTime() - b.createdAt.getTime() || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
         return { ...c, changeRows, changes: changesOf(changeRows, c.positionOf) };
       });
-      return { summary: summaryOf(next!), next };
+      return { summary: summaryOf(next!, { entry: locked.entry, position }), next };
     });
     this.live.remember(next);
     return summary;
@@ -108,17 +108,33 @@ export class AttendanceService {
 
 }
 
-/** The attendance of a session at one version, computed once per version. */
-export function summaryOf(entry: CachedSession) {
+export interface AttendanceSummary {
+  /** The session's version: PUT .../attendance and the live gestures send it back. */
+  version: number;
+  opening: SessionContext['attendance'];
+  changes: SessionContext['changeRows'];
+  openingState: ItemAttendanceState;
+  perItem: { itemId: string; position: number; number: string | null; present: number; represented: number; voters: number; quorum: ItemAttendanceState['quorum'] }[];
+}
+
+/**
+ * The attendance of a session at one version, computed once per version. `unchangedBefore`: the previous version's
+ * record, and the position of the only change since (an arrival or a departure from that item on), so the items
+ * before it are taken as they were instead of computed again (a live session mostly records at its last items).
+ */
+export function summaryOf(entry: CachedSession, unchangedBefore?: { entry: CachedSession; position: number }): AttendanceSummary {
   return RecordCache.memo(entry, 'attendance', () => {
     const ctx = entry.ctx;
+    const prior = unchangedBefore?.entry.memo.get('attendance') as AttendanceSummary | undefined;
+    const kept = new Map(prior ? prior.perItem.filter((i) => i.position < unchangedBefore!.position).map((i) => [i.itemId, i]) : []);
     return {
-      /** The session's version: PUT .../attendance and the live gestures send it back. */
       version: ctx.session.version,
       opening: ctx.attendance,
       changes: ctx.changeRows,
-      openingState: computeAttendance(itemContext(ctx, 1)),
+      openingState: prior && unchangedBefore!.position > 1 ? prior.openingState : computeAttendance(itemContext(ctx, 1)),
       perItem: ctx.items.map((i) => {
+        const same = kept.get(i.id);
+        if (same) return same;
         const s = computeAttendance(itemContext(ctx, i.position, i.id));
         return { itemId: i.id, position: i.position, number: i.number, present: s.present.length, represented: s.represented.length, voters: s.voters, quorum: s.quorum };
       }),
