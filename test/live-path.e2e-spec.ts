@@ -42,6 +42,13 @@ describe('the live path', () => {
       const next = res.body.version ?? res.body.session?.version;
       expect({ path, next }).toEqual({ path, next: version + 1 });
       version = next;
+      if (path === api(w).changes) {
+        // An arrival or departure answers the change written and every item's counts at the new version.
+        const { atTime, ...rest } = body as { atTime?: string };
+        expect(res.body).toMatchObject({ id: expect.any(String), ...rest, atTime: atTime ? `${atTime}:00` : null });
+        t.app.get(RecordCache).clear();
+        expect(res.body.perItem).toEqual((await attendance(w)).perItem);
+      }
       await servedEqualsFresh(w);
     }
   }, 120_000);

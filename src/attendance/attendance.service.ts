@@ -68,11 +68,12 @@ export class AttendanceService {
 
   /**
    * An arrival or a departure from an item on ("arrivée à partir du point 5", "parti après le point 2"). With the
-   * session version it was made on, refused (409) only if a change since then touches the same member.
+   * session version it was made on, refused (409) only if a change since then touches the same member. Answers the
+   * change recorded, the session's new version and each item's counts and quorum (the lists: GET .../attendance).
    */
   async addChange(collectivityId: string, sessionId: string, dto: AttendanceChangeDto) {
     const made = { version: dto.version, scope: { members: [dto.memberId] }, state: summaryOf };
-    const { summary, next } = await this.live.gesture(collectivityId, sessionId, made, 'attendance.addChange', async (em, locked) => {
+    const { answer, next } = await this.live.gesture(collectivityId, sessionId, made, 'attendance.addChange', async (em, locked) => {
       const ctx = locked.entry.ctx;
       assertEditable(ctx);
       if (!ctx.membersById.has(dto.memberId)) throw new DomainError('ATTENDANCE_NOT_MEMBER', `memberId: member ${dto.memberId} is not in office in this body`, { field: 'memberId' });
@@ -96,10 +97,10 @@ export class AttendanceService {
         const changeRows = [...c.changeRows, written].sort((a, b) => a.createdAt.getTime() - b.createdAt.getTime() || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
         return { ...c, changeRows, changes: changesOf(changeRows, c.positionOf) };
       });
-      return { summary: summaryOf(next!, { entry: locked.entry, position }), next };
+      return { answer: { ...written, version: next!.ctx.session.version, perItem: perItemOf(next!, { entry: locked.entry, position }) }, next };
     });
     this.live.remember(next);
-    return summary;
+    return answer;
   }
 
   async summary(collectivityId: string, sessionId: string) {
@@ -108,37 +109,52 @@ export class AttendanceService {
 
 }
 
+/** An item's attendance in figures: who is in the room, who is represented, who may vote, and the quorum. */
+export interface ItemCounts {
+  itemId: string;
+  position: number;
+  number: string | null;
+  present: number;
+  represented: number;
+  voters: number;
+  quorum: ItemAttendanceState['quorum'];
+}
+
 export interface AttendanceSummary {
   /** The session's version: PUT .../attendance and the live gestures send it back. */
   version: number;
   opening: SessionContext['attendance'];
   changes: SessionContext['changeRows'];
   openingState: ItemAttendanceState;
-  perItem: { itemId: string; position: number; number: string | null; present: number; represented: number; voters: number; quorum: ItemAttendanceState['quorum'] }[];
+  perItem: ItemCounts[];
+}
+
+/** The attendance of a session at one version, computed once per version. */
+export function summaryOf(entry: CachedSession): AttendanceSummary {
+  return RecordCache.memo(entry, 'attendance', () => ({
+    version: entry.ctx.session.version,
+    opening: entry.ctx.attendance,
+    changes: entry.ctx.changeRows,
+    openingState: computeAttendance(itemContext(entry.ctx, 1)),
+    perItem: perItemOf(entry),
+  }));
 }
 
 /**
- * The attendance of a session at one version, computed once per version. `unchangedBefore`: the previous version's
- * record, and the position of the only change since (an arrival or a departure from that item on), so the items
- * before it are taken as they were instead of computed again (a live session mostly records at its last items).
+ * Each item's counts at one version, computed once per version. `unchangedBefore`: the previous version's record,
+ * and the position of the only change since (an arrival or a departure from that item on), so the items before it
+ * are taken as they were instead of computed again (a live session mostly records at its last items).
  */
-export function summaryOf(entry: CachedSession, unchangedBefore?: { entry: CachedSession; position: number }): AttendanceSummary {
-  return RecordCache.memo(entry, 'attendance', () => {
-    const ctx = entry.ctx;
-    const prior = unchangedBefore?.entry.memo.get('attendance') as AttendanceSummary | undefined;
-    const kept = new Map(prior ? prior.perItem.filter((i) => i.position < unchangedBefore!.position).map((i) => [i.itemId, i]) : []);
-    return {
-      version: ctx.session.version,
-      opening: ctx.attendance,
-      changes: ctx.changeRows,
-      openingState: prior && unchangedBefore!.position > 1 ? prior.openingState : computeAttendance(itemContext(ctx, 1)),
-      perItem: ctx.items.map((i) => {
-        const same = kept.get(i.id);
-        if (same) return same;
-        const s = computeAttendance(itemContext(ctx, i.position, i.id));
-        return { itemId: i.id, position: i.position, number: i.number, present: s.present.length, represented: s.represented.length, voters: s.voters, quorum: s.quorum };
-      }),
-    };
+export function perItemOf(entry: CachedSession, unchangedBefore?: { entry: CachedSession; position: number }): ItemCounts[] {
+  return RecordCache.memo(entry, 'perItem', () => {
+    const prior = unchangedBefore?.entry.memo.get('perItem') as ItemCounts[] | undefined;
+    const kept = new Map((prior ?? []).filter((i) => i.position < unchangedBefore!.position).map((i) => [i.itemId, i]));
+    return entry.ctx.items.map((i) => {
+      const same = kept.get(i.id);
+      if (same) return same;
+      const s = computeAttendance(itemContext(entry.ctx, i.position, i.id));
+      return { itemId: i.id, position: i.position, number: i.number, present: s.present.length, represented: s.represented.length, voters: s.voters, quorum: s.quorum };
+    });
   });
 }
 
