@@ -13,13 +13,22 @@ export const LOG_LEVELS = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', '
 export type LogLevel = (typeof LOG_LEVELS)[number];
 
 let root: Logger | null = null;
+/** Writes out the lines gathered (set with the root logger's destination). */
+let flush = (): void => undefined;
 
 /**
  * The process's logger (level from LOG_LEVEL, default info; silent inside Jest unless LOG_LEVEL is set, where the
  * tests' own apps run quiet); main, the CLI and Nest share it.
  */
 export function rootLogger(level: LogLevel = (process.env.LOG_LEVEL as LogLevel) || (process.env.JEST_WORKER_ID ? 'silent' : 'info')): Logger {
-  if (!root) root = pino({ level, base: { pid: process.pid }, timestamp: pino.stdTimeFunctions.isoTime });
+  if (!root) {
+    // Lines are gathered up to 4 kB and written at least every quarter of a second: one write per request cost the
+    // live path as much as a query (system calls are dear on small VMs). Written out at exit; an error at once.
+    const destination = pino.destination({ dest: 1, minLength: 4096, sync: false });
+    setInterval(() => destination.flush(), 250).unref();
+    root = pino({ level, base: { pid: process.pid }, timestamp: pino.stdTimeFunctions.isoTime }, destination);
+    flush = () => destination.flush();
+  }
   return root;
 }
 
@@ -77,6 +86,7 @@ export function logOncePerCause(logger: Logger, error: unknown, fields: Record<s
   if (seen.size > 1000) seen.clear();
   seen.set(cause, { at: now, suppressed: 0 });
   logger.error({ ...fields, cause, code, repeatedSinceLastLine: last?.suppressed ?? 0, stack: last ? undefined : e.stack }, e.message.split('\n')[0]);
+  flush();
 }
 
 /** Nest's boot lines (each module loaded, each route mapped: some eighty) are debug, not info. */
