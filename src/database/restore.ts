@@ -65,6 +65,8 @@ export async function restore(url: string, file: string, options: RestoreOptions
       else for (const t of manifest.tables) await client.query(`ALTER TABLE ${ident(t.name)} ENABLE TRIGGER USER`);
       await checkForeignKeys(client, fks);
       for (const t of manifest.tables) await readBack(client, tables.get(t.name)!, t);
+      // Loaded with triggers off: an app already serving this database forgets who its callers were (AuthChanges).
+      await client.query(`SELECT pg_notify('registre_auth', 'restore')`);
       await client.query('COMMIT');
       log(`Restored ${rows} rows in ${manifest.tables.length - 1} tables, schema ${manifest.schemaVersion}`);
       const upgraded = await runMigrations(url);
