@@ -115,3 +115,28 @@ describe("a member's home lists his own body's sessions only, as the guard lets 
     expect(textOf(res.text)).toContain('Bureau communautaire');
   });
 });
+
+describe('the live page offers each role the gestures it may make, and no others', () => {
+  const forms = (html: string) => [...html.matchAll(/<form method="post" action="[^"]*\/direct\/([^"]*)"/g)].map((m) => m[1]).sort();
+
+  it('secretary: every gesture; president: opening and closing only; member: none, the state still shown', async () => {
+    const w = await buildWorld(t, { members: 5, items: 2 });
+    const live = `/console/collectivites/${w.cid}/seances/${w.sessionId}/direct`;
+    const secretary = await asRole(t, w.cid, 'secretary');
+    const president = await asRole(t, w.cid, 'president');
+    const member = await asRole(t, w.cid, 'member', { memberId: w.m[3] });
+    const pages = await Promise.all([secretary, president, member].map(async (c) => (await c.http.get(live).expect(200)).text));
+    expect(forms(pages[0])).toEqual(expect.arrayContaining(['ecran', 'mouvement', 'points', 'pouvoirs', 'statut', 'vote/apercu']));
+    expect(forms(pages[1])).toEqual(['statut']);
+    expect(forms(pages[2])).toEqual([]);
+    // What each one reads is the same: the quorum banner and the members' tiles.
+    for (const html of pages) {
+      expect(html).toContain('id="quorum"');
+      expect(html).toContain(`id="membre-${w.m[3]}"`);
+    }
+    // The forms hidden are refused anyway (the route's permission), and change nothing.
+    const before = (await t.http.get(`${w.base}/sessions/${w.sessionId}/attendance`).expect(200)).body.version;
+    await member.http.post(`${live}/mouvement`).type('form').send({ memberId: w.m[3], kind: 'departure', fromItemId: w.items[0], version: String(before) }).expect(403);
+    expect((await t.http.get(`${w.base}/sessions/${w.sessionId}/attendance`).expect(200)).body.version).toBe(before);
+  }, 60_000);
+});

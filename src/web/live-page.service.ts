@@ -1,5 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { AttendanceService } from '../attendance/attendance.service';
+import { currentActor } from '../auth/actor';
+import { may, sessionTransitionPermission } from '../auth/permissions';
 import { LastGesture, UndoGestureService } from '../attendance/undo-gesture.service';
 import { SetAttendanceDto } from '../attendance/dto/attendance.dto';
 import { CollectivitiesService } from '../collectivities/collectivities.service';
@@ -157,13 +159,22 @@ export class LivePageService {
     const state: ItemAttendanceState = record?.attendance ?? summary.openingState;
     const opening = new Map(summary.opening.map((a) => [a.memberId, a.status]));
     const anyVoted = session.items.some((i) => i.status === 'voted');
+    // Forms only for those whose role allows them (the same permissions as the routes they post to); members and
+    // presidents follow the session here without being offered gestures the server would refuse.
+    const actor = currentActor();
+    const nextStatus = NEXT_STATUS[session.status] ?? null;
+    const allowed = {
+      record: may(actor, 'session.record', cid),
+      prepare: may(actor, 'session.prepare', cid),
+      transition: !!nextStatus && may(actor, sessionTransitionPermission({ body: { to: nextStatus.to } }), cid),
+    };
     const tiles = members.map((m) => tile(m, state, opening.get(m.id) ?? null));
     const present = state.present.map((p) => ({ id: p.member.id, name: civilName(p.member) }));
     const away = [...state.excused, ...state.absent].filter((a) => !a.proxyTo).map((a) => ({ id: a.member.id, name: civilName(a.member) }));
     const title = `Séance du ${sessionDateLabel(session.localDate, session.localTime)}`;
     const vm = {
       cid, sid, title, collectivityName: collectivity.name, bodyName: session.body.name, version: session.version,
-      status: sessionStatusBadge(session.status), isOpen: session.status === 'open', nextStatus: NEXT_STATUS[session.status] ?? null,
+      status: sessionStatusBadge(session.status), isOpen: session.status === 'open', nextStatus, allowed,
       eventsUrl: `/api/collectivities/${cid}/sessions/${sid}/events`,
       base: paths.live(cid, sid), sessionHref: paths.session(cid, sid), convocationHref: `/api/collectivities/${cid}/sessions/${sid}/convocation.pdf`, afterHref: `${paths.session(cid, sid)}/apres`, quorum: quorumVm(state.quorum),
       banner: `${quorumVm(state.quorum).detail} — ${quorumVm(state.quorum).label.toLowerCase()}`,
@@ -171,7 +182,7 @@ export class LivePageService {
       current: current && { id: current.id, position: current.position, number: current.number, object: current.object },
       next: next && { position: next.position, number: next.number, object: next.object },
       agenda: session.items.map((i) => ({ ...i, voted: i.status === 'voted', isCurrent: i.id === current?.id, href: paths.deliberation(cid, i.id) })),
-      rollCall: anyVoted ? null : members.map((m) => ({ id: m.id, name: civilName(m), title: m.title ?? null, options: (['present', 'excused', 'absent'] as const).map((s) => ({ value: s, label: STATUS_WORD[s], checked: (opening.get(m.id) ?? 'present') === s })) })),
+      rollCall: anyVoted || !allowed.record ? null : members.map((m) => ({ id: m.id, name: civilName(m), title: m.title ?? null, options: (['present', 'excused', 'absent'] as const).map((s) => ({ value: s, label: STATUS_WORD[s], checked: (opening.get(m.id) ?? 'present') === s })) })),
       tiles, present, away,
       lastGesture: last && !session.items.some((i) => i.status === 'voted' && i.position >= last.position) ? { id: last.id, label: gestureLabel(last, members) } : null,
       // Once an item is voted, a proxy handed in applies from the current item ("à partir du point n°N").
