@@ -4,7 +4,7 @@
 // on its own open session, send gestures: a GET of the item's state, then a write (an arrival or a departure).
 // The load generator is this process: it shares the machine's two cores with the server and PostgreSQL.
 import { ChildProcess, spawn } from 'node:child_process';
-import { rmSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { availableParallelism, loadavg } from 'node:os';
 import { performance } from 'node:perf_hooks';
@@ -47,6 +47,43 @@ async function gesture(base: string, cid: string, s: Live, st: Stats): Promise<v
 }
 
 const fresh = (): Stats => ({ ok: 0, failed: {}, ms: [], seconds: 0 });
+
+/**
+ * CPU time so far (ms, from /proc on Linux) of the measured server, of this load generator, and of the embedded
+ * PostgreSQL's processes: where each operation's cost goes, since all three share the machine's cores.
+ */
+function cpuNow(serverPid: number | undefined): { server: number; generator: number; postgres: Map<string, number> } | null {
+  if (!existsSync('/proc/self/stat')) return null;
+  const ticks = (pid: number | string) => {
+    try {
+      const f = readFileSync(`/proc/${pid}/stat`, 'utf8');
+      const rest = f.slice(f.lastIndexOf(')') + 2).split(' ');
+      return (Number(rest[11]) + Number(rest[12])) * 10; // utime + stime, at 100 ticks a second
+    } catch {
+      return 0; // gone meanwhile
+    }
+  };
+  const postgres = new Map<string, number>();
+  for (const pid of readdirSync('/proc')) {
+    if (!/^\d+$/.test(pid)) continue;
+    try {
+      // The embedded server's processes: its backends name the database; the machine's own PostgreSQL serves others.
+      if (/^postgres: (registre|registre_app) registre |^postgres: (checkpointer|background writer|walwriter)/.test(readFileSync(`/proc/${pid}/cmdline`, 'utf8'))) postgres.set(pid, ticks(pid));
+    } catch {
+      // gone meanwhile
+    }
+  }
+  return { server: serverPid ? ticks(serverPid) : 0, generator: ticks(process.pid), postgres };
+}
+/** CPU ms per operation of each process between two readings, e.g. "server 3.1, PostgreSQL 2.0, load generator 0.9". */
+function cpuPer(before: ReturnType<typeof cpuNow>, after: ReturnType<typeof cpuNow>, operations: number): string {
+  if (!before || !after || !operations) return 'n/a (no /proc)';
+  const per = (ms: number) => (ms / operations).toFixed(2);
+  // A backend that ended between the readings is left out (its time is lost with it); one that began counts from 0.
+  let postgres = 0;
+  for (const [pid, ms] of after.postgres) postgres += ms - (before.postgres.get(pid) ?? 0);
+  return `server ${per(after.server - before.server)}, PostgreSQL ${per(postgres)}, load generator ${per(after.generator - before.generator)} ms`;
+}
 /** Closed loop: each client sends its next request as soon as the last returns. */
 async function closedLoop(seconds: number, one: (k: number, st: Stats) => Promise<void>): Promise<Stats> {
   const st = fresh();
@@ -154,7 +191,9 @@ export async function benchLiveLoad(): Promise<Record<string, number | string>> 
     const cores = `${availableParallelism()} cores shared by the load generator, the server and PostgreSQL; load average before ${loadavg()[0].toFixed(1)}`;
     let { base, bare } = await measured('as is');
     const warm = await closedLoop(2, (k, st) => gesture(base, cid, sessions[k], st));
+    const cpu0 = cpuNow(server!.pid);
     const live = await closedLoop(SECONDS, (k, st) => gesture(base, cid, sessions[k], st));
+    const cpu1 = cpuNow(server!.pid);
     const bareSt = await closedLoop(SECONDS, async (_k, st) => {
       const t0 = performance.now();
       const r = await send(bare, 'POST').then((x) => x.status, () => 0);
@@ -163,12 +202,14 @@ export async function benchLiveLoad(): Promise<Record<string, number | string>> 
     });
     const fixed = await openLoop(Math.max(5, SECONDS / 2), (k, st) => gesture(base, cid, sessions[k], st));
     await sleep(5_000); // the backlog of the fixed-rate phase drains before the reads are timed
+    const cpu2 = cpuNow(server!.pid);
     const reads = await closedLoop(Math.max(5, SECONDS / 2), async (k, st) => {
       const t0 = performance.now();
       const r = await call(base, 'GET', `/api/collectivities/${cid}/items/${sessions[k].items[ITEMS - 1]}/state`).then((x) => x.status, () => 0);
       if (r === 200) (st.ok++, st.ms.push(performance.now() - t0));
       else st.failed[r] = (st.failed[r] ?? 0) + 1;
     });
+    const cpu3 = cpuNow(server!.pid);
     await stopChild(server);
     ({ base } = await measured('bypass'));
     const bypass = await closedLoop(SECONDS, (k, st) => gesture(base, cid, sessions[k], st));
@@ -182,11 +223,13 @@ export async function benchLiveLoad(): Promise<Record<string, number | string>> 
       '1. gestures (GET state + arrival/departure)': show(live),
       '1. gestures/s (target ≥ 1000)': +rate(live).toFixed(1),
       '1. bare route, one INSERT per request': show(bareSt),
+      '1. CPU per gesture': cpuPer(cpu0, cpu1, live.ok + Object.values(live.failed).reduce((a, b) => a + b, 0)),
       '1. gestures/s ÷ bare INSERTs/s': +(rate(live) / rate(bareSt)).toFixed(3),
       [`2. gestures at ${RATE}/s over ${CLIENTS} sessions`]: show(fixed),
       '2. p99 ms (target < 50)': +pct(lat, 99).toFixed(1),
       '3. GET of an unchanged item state': show(reads),
       '3. GET/s (target ≥ 2000)': +rate(reads).toFixed(1),
+      '3. CPU per GET': cpuPer(cpu2, cpu3, reads.ok + Object.values(reads.failed).reduce((a, b) => a + b, 0)),
       '4. gestures, fixed actor + owner role (no RLS)': show(bypass),
       '4. as is ÷ without auth and RLS (target ≥ 0.8)': +(rate(live) / rate(bypass)).toFixed(3),
     };

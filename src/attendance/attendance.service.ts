@@ -69,7 +69,8 @@ export class AttendanceService {
   /**
    * An arrival or a departure from an item on ("arrivée à partir du point 5", "parti après le point 2"). With the
    * session version it was made on, refused (409) only if a change since then touches the same member. Answers the
-   * change recorded, the session's new version and each item's counts and quorum (the lists: GET .../attendance).
+   * change recorded and the session's new version; the state it leads to is read (item state, GET .../attendance),
+   * computed then once for every screen.
    */
   async addChange(collectivityId: string, sessionId: string, dto: AttendanceChangeDto) {
     const made = { version: dto.version, scope: { members: [dto.memberId] }, state: summaryOf };
@@ -97,7 +98,8 @@ export class AttendanceService {
         const changeRows = [...c.changeRows, written].sort((a, b) => a.createdAt.getTime() - b.createdAt.getTime() || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
         return { ...c, changeRows, changes: changesOf(changeRows, c.positionOf) };
       });
-      return { answer: { ...written, version: next!.ctx.session.version, perItem: perItemOf(next!, { entry: locked.entry, position }) }, next };
+      keepCountsBefore(locked.entry, next!, position);
+      return { answer: { ...written, version: next!.ctx.session.version }, next };
     });
     this.live.remember(next);
     return answer;
@@ -140,22 +142,28 @@ export function summaryOf(entry: CachedSession): AttendanceSummary {
   }));
 }
 
-/**
- * Each item's counts at one version, computed once per version. `unchangedBefore`: the previous version's record,
- * and the position of the only change since (an arrival or a departure from that item on), so the items before it
- * are taken as they were instead of computed again (a live session mostly records at its last items).
- */
-export function perItemOf(entry: CachedSession, unchangedBefore?: { entry: CachedSession; position: number }): ItemCounts[] {
+/** Each item's counts at one version, computed once per version (those an arrival or departure left as they were, kept). */
+export function perItemOf(entry: CachedSession): ItemCounts[] {
   return RecordCache.memo(entry, 'perItem', () => {
-    const prior = unchangedBefore?.entry.memo.get('perItem') as ItemCounts[] | undefined;
-    const kept = new Map((prior ?? []).filter((i) => i.position < unchangedBefore!.position).map((i) => [i.itemId, i]));
+    const kept = entry.memo.get(KEPT_COUNTS) as { counts: ItemCounts[]; before: number } | undefined;
+    const same = new Map((kept?.counts ?? []).filter((i) => i.position < kept!.before).map((i) => [i.itemId, i]));
     return entry.ctx.items.map((i) => {
-      const same = kept.get(i.id);
-      if (same) return same;
+      const found = same.get(i.id);
+      if (found) return found;
       const s = computeAttendance(itemContext(entry.ctx, i.position, i.id));
       return { itemId: i.id, position: i.position, number: i.number, present: s.present.length, represented: s.represented.length, voters: s.voters, quorum: s.quorum };
     });
   });
+}
+
+const KEPT_COUNTS = 'perItem.kept';
+/**
+ * An arrival or a departure from the item at `position` on leaves the items before it as they were: their counts,
+ * if computed at the previous version, are handed to the next one (the counts only, not the previous record).
+ */
+function keepCountsBefore(previous: CachedSession, next: CachedSession, position: number): void {
+  const counts = previous.memo.get('perItem') as ItemCounts[] | undefined;
+  if (counts) next.memo.set(KEPT_COUNTS, { counts, before: position });
 }
 
 /** L5211-6: a suppléant sits only while his titulaire is away; recording both in the room is refused, not silently dropped. */
