@@ -25,7 +25,8 @@ export function call<T>(base: string, method: string, path: string, body?: unkno
   });
 }
 
-const agent = new Agent({ keepAlive: true, maxSockets: 512 });
+// Idle connections closed before the server's keep-alive timeout (5 s) closes them under a request in flight.
+const agent = new Agent({ keepAlive: true, maxSockets: 512, timeout: 4_000 });
 /** A request whose answer (status and text) comes within 15 s, else a TimeoutError, as fetch's AbortSignal.timeout says. */
 export function send(url: string, method: string, json?: string): Promise<{ status: number; text: string }> {
   return new Promise((resolve, reject) => {
