@@ -114,7 +114,8 @@ const CONSTRAINT_CODES: Record<string, DomainErrorCode> = {
 
 /**
  * The database is down, restarting, refusing connections or past a timeout: a 503 to retry, not a 500.
- * (08: connection exception, 57P01-03: shutdown or starting up, 57014: statement timeout, 53300: too many connections.)
+ * (08: connection exception, 57P01-03: shutdown or starting up, 57014: statement timeout, 53300: too many connections;
+ * ENOENT on PostgreSQL's Unix socket: the embedded server is restarting and its socket is not there yet.)
  */
 export function isDatabaseUnavailable(e: unknown): boolean {
   const err = (e instanceof QueryFailedError ? e.driverError : e) as { code?: string; message?: string } | null;
@@ -123,6 +124,7 @@ export function isDatabaseUnavailable(e: unknown): boolean {
   if (/^QueryRunner(Provider)?AlreadyReleasedError$/.test((err as Error).name)) return true;
   const code = String(err.code ?? '');
   if (/^08|^57P0[123]$|^57014$|^53300$|^55P03$|^ECONNREFUSED$|^ECONNRESET$|^EPIPE$|^ETIMEDOUT$/.test(code)) return true;
+  if (code === 'ENOENT' && /\.s\.PGSQL\.\d+/.test(err.message ?? '')) return true;
   return /Connection terminated|connection error and is not queryable|timeout exceeded when trying to connect|Query read timeout/i.test(err.message ?? '');
 }
 

@@ -22,6 +22,7 @@ describe('isDatabaseUnavailable: a 503 to retry, not a 500', () => {
   const pg = (code: string, message = 'x') => new QueryFailedError('SELECT 1', [], Object.assign(new Error(message), { code }));
   it.each([
     ['connection refused', Object.assign(new Error('connect ECONNREFUSED'), { code: 'ECONNREFUSED' })],
+    ['Unix socket not there yet (embedded server restarting)', Object.assign(new Error('connect ENOENT /srv/registre/data/postgres/.s.PGSQL.54812'), { code: 'ENOENT' })],
     ['server starting up', pg('57P03')],
     ['administrator shutdown', pg('57P01')],
     ['statement timeout', pg('57014')],
@@ -33,6 +34,7 @@ describe('isDatabaseUnavailable: a 503 to retry, not a 500', () => {
   it.each([
     ['a unique violation', pg('23505')],
     ['a programming error', new TypeError('x is undefined')],
+    ['a missing file', Object.assign(new Error("ENOENT: no such file or directory, open 'templates/x.hbs'"), { code: 'ENOENT' })],
     ['nothing', undefined],
   ])('not %s', (_name, e) => expect(isDatabaseUnavailable(e)).toBe(false));
 });
