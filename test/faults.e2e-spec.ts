@@ -84,7 +84,9 @@ describe('faults: the app and its embedded PostgreSQL', () => {
       running = false;
       await Promise.all(clients);
       expect(health).toBe(200);
-      expect(codes.filter((c) => c === 500)).toEqual([]);
+      // With the causes the app logged, so that a failure says which error was not taken for an outage.
+      const causes = () => app.output().split('\n').filter((l) => l.includes('"context":"Errors"')).map((l) => JSON.parse(l).cause);
+      expect({ fiveHundreds: codes.filter((c) => c === 500), causes: causes() }).toMatchObject({ fiveHundreds: [] });
       expect(codes.filter((c) => c !== 200 && c !== 503)).toEqual([]);
       // Once healthy, every new request is served (requests begun during the outage may end after it, as 503s).
       const after: number[] = [];
