@@ -81,12 +81,13 @@ export class AttendanceService {
       const position = ctx.positionOf.get(dto.fromItemId);
       if (position === undefined) throw new DomainError('NOT_FOUND', `fromItemId: item ${dto.fromItemId} is not in this session`, { field: 'fromItemId' });
       assertNoVoteFrom(ctx, position);
-      const before = presenceAt(itemContext(ctx, position)).get(dto.memberId)!;
+      const presence = presenceAt(itemContext(ctx, position));
+      const before = presence.get(dto.memberId)!;
       if (dto.kind === 'arrival' && before.present) throw new DomainError('ATTENDANCE_CHANGE_INVALID', `Member ${dto.memberId} is already present at item ${position}`, { field: 'kind' });
       if (dto.kind === 'departure' && !before.present) throw new DomainError('ATTENDANCE_CHANGE_INVALID', `Member ${dto.memberId} is not present at item ${position}`, { field: 'kind' });
       if (dto.kind === 'arrival') {
         const titulaireId = ctx.membersById.get(dto.memberId)!.titulaireId;
-        assertTitulaireAway(ctx, dto.memberId, !!titulaireId && presenceAt(itemContext(ctx, position)).get(titulaireId)?.present === true);
+        assertTitulaireAway(ctx, dto.memberId, !!titulaireId && presence.get(titulaireId)?.present === true);
       }
       const row = { collectivityId, sessionId, memberId: dto.memberId, kind: dto.kind, fromItemId: dto.fromItemId, atTime: dto.atTime ?? null };
       presenceAt({ ...itemContext(ctx, position), changes: [...ctx.changes, { memberId: dto.memberId, kind: dto.kind, fromPosition: position }] });

@@ -4,7 +4,7 @@ import { UnitOfWork } from '../database/unit-of-work';
 import { DomainError } from '../domain/errors';
 import { firstConflict, GestureScope, RecordedChange } from '../domain/gesture-conflicts';
 import { Session } from '../sessions/session.entity';
-import { CachedSession, clockKey, newEntry, RecordCache, uuid } from './record-cache';
+import { CachedSession, clockKey, newEntry, RecordCache, uuid, versionsOf } from './record-cache';
 import { RegisterService } from './register.service';
 import { SessionChange } from './session-change.entity';
 import { SessionContext } from './session-context';
@@ -21,8 +21,7 @@ interface LockRow {
   record_version: string;
 }
 /** Locks a session (use cases that change a record serialize on it) and reads its versions. */
-const lockStatement = (sid: string, cid: string) =>
-  `SELECT s.version, c.record_version FROM session s JOIN collectivity c ON c.id = s.collectivity_id WHERE s.id = ${sid} AND s.collectivity_id = ${cid} FOR UPDATE OF s`;
+const lockStatement = (sid: string, cid: string) => `${versionsOf('FROM session s', `s.id = ${sid} AND s.collectivity_id = ${cid}`)} FOR UPDATE OF s`;
 
 /** A gesture in progress: the session locked, its record at the version it was locked at. */
 export interface Locked {

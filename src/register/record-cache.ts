@@ -84,12 +84,16 @@ export class RecordCache {
     const pool = (this.db.driver as unknown as { master: Pool }).master;
     const results = (await pool.query(
       `SELECT set_config('app.collectivity_id', '${uuid(collectivityId)}', true);
-       SELECT s.id, s.version, c.record_version ${from} JOIN collectivity c ON c.id = s.collectivity_id WHERE ${where} AND s.collectivity_id = '${uuid(collectivityId)}'`,
+       ${versionsOf(from, `${where} AND s.collectivity_id = '${uuid(collectivityId)}'`)}`,
     )) as unknown as { rows: { id: string; version: number; record_version: string }[] }[];
     const row = results[1].rows[0];
     return row ? { sessionId: row.id, key: clockKey(row.version, row.record_version) } : null;
   }
 }
+
+/** A session's two versions (its own and its collectivity's), `from` naming the session `s`; the reads' and the locks' one query. */
+export const versionsOf = (from: string, where: string) =>
+  `SELECT s.id, s.version, c.record_version ${from} JOIN collectivity c ON c.id = s.collectivity_id WHERE ${where}`;
 
 /** An id written into a statement's text: a UUID, or not found. */
 export function uuid(id: string): string {
