@@ -14,8 +14,8 @@ const RETRY_MS = [100, 250, 500, 1000, 2000, 5000];
 
 /**
  * One dedicated PostgreSQL connection per app instance LISTENs on the channels of the sessions someone watches,
- * and fans each notification out to that instance's screens. Notifications are sent inside the writing
- * transaction (migration SessionNotify), so every instance on the database learns of a change once it commits.
+ * and fans each notification out to that instance's screens. Notifications are sent by the unit of work right after
+ * its commit (migration AnnounceAfterCommit), so every instance on the database learns of a change once committed.
  * The connection is reopened when it breaks; the channels are listened to again and every screen reloads, since
  * notifications sent meanwhile are lost.
  */
